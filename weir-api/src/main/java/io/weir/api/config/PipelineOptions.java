@@ -1,0 +1,19 @@
+package io.weir.api.config;
+
+/** Settings under {@code pipeline.*} and {@code parallelism.*}. */
+public final class PipelineOptions {
+    private PipelineOptions() {
+    }
+
+    public static final ConfigOption<Integer> PARALLELISM = ConfigOptions.key("parallelism.default")
+            .intType().defaultValue(-1)
+            .withDescription("Default parallelism of operators; -1 means the number of cores.");
+
+    public static final ConfigOption<Integer> MAX_PARALLELISM = ConfigOptions.key("pipeline.max-parallelism")
+            .intType().defaultValue(128)
+            .withDescription("Number of key groups: the upper bound for the parallelism of keyed operators.");
+
+    public static final ConfigOption<String> NAME = ConfigOptions.key("pipeline.name")
+            .stringType().noDefaultValue()
+            .withDescription("Job name used when execute() is called without one.");
+}

@@ -1,0 +1,61 @@
+package io.weir.api.connector.sink.lib;
+
+import io.weir.api.connector.sink.Sink;
+import io.weir.api.connector.sink.SinkWriter;
+import io.weir.api.connector.sink.WriterInitContext;
+
+import java.io.PrintStream;
+
+/**
+ * Prints each record's {@code toString()} on its own line to standard out (or err), with a {@code N> }
+ * prefix (the 1-based subtask) when the sink runs with more than one subtask, as Flink does.
+ */
+public final class PrintSink<T> implements Sink<T> {
+    private final boolean stdErr;
+    private final String identifier;
+
+    public PrintSink() {
+        this(null, false);
+    }
+
+    public PrintSink(String identifier, boolean stdErr) {
+        this.identifier = identifier;
+        this.stdErr = stdErr;
+    }
+
+    @Override
+    public SinkWriter<T> createWriter(WriterInitContext context) {
+        PrintStream stream = stdErr ? System.err : System.out;
+        String subtask = context.getNumberOfParallelSubtasks() > 1 ? String.valueOf(context.getSubtaskId() + 1) : null;
+        String prefix;
+        if (identifier != null && subtask != null) {
+            prefix = identifier + ":" + subtask + "> ";
+        } else if (identifier != null) {
+            prefix = identifier + "> ";
+        } else if (subtask != null) {
+            prefix = subtask + "> ";
+        } else {
+            prefix = "";
+        }
+        return new SinkWriter<>() {
+            private final StringBuilder line = new StringBuilder();
+
+            @Override
+            public void write(T element, Context ctx) {
+                line.setLength(0);
+                line.append(prefix).append(element);
+                stream.println(line);
+            }
+
+            @Override
+            public void flush(boolean endOfInput) {
+                stream.flush();
+            }
+
+            @Override
+            public void close() {
+                stream.flush();
+            }
+        };
+    }
+}

@@ -1,0 +1,79 @@
+package io.weir.api.dag;
+
+import io.weir.api.functions.Function;
+
+/**
+ * What an operator node computes, described by the user's function. The runtime chooses an operator for
+ * each kind of operation, per execution mode.
+ */
+public interface Operation {
+    Function function();
+
+    /** The name shown in the plan when the user gave none, e.g. "Map". */
+    String defaultName();
+
+    /** One record in, one out, no state: candidates for chaining and never mode-dependent. */
+    record Map(io.weir.api.functions.MapFunction<?, ?> function) implements Operation {
+        public String defaultName() {
+            return "Map";
+        }
+    }
+
+    record FlatMap(io.weir.api.functions.FlatMapFunction<?, ?> function) implements Operation {
+        public String defaultName() {
+            return "Flat Map";
+        }
+    }
+
+    record Filter(io.weir.api.functions.FilterFunction<?> function) implements Operation {
+        public String defaultName() {
+            return "Filter";
+        }
+    }
+
+    record Process(io.weir.api.functions.ProcessFunction<?, ?> function) implements Operation {
+        public String defaultName() {
+            return "Process";
+        }
+    }
+
+    record KeyedProcess(io.weir.api.functions.KeyedProcessFunction<?, ?, ?> function) implements Operation {
+        public String defaultName() {
+            return "Keyed Process";
+        }
+    }
+
+    /**
+     * A rolling aggregation ({@code reduce}, {@code sum}, {@code min}, ...): STREAMING emits an update per
+     * record, BATCH only the final value per key.
+     */
+    record RollingReduce(io.weir.api.functions.ReduceFunction<?> function, String displayName) implements Operation {
+        public String defaultName() {
+            return displayName;
+        }
+    }
+
+    record CoMap(io.weir.api.functions.CoMapFunction<?, ?, ?> function) implements Operation {
+        public String defaultName() {
+            return "Co-Map";
+        }
+    }
+
+    record CoFlatMap(io.weir.api.functions.CoFlatMapFunction<?, ?, ?> function) implements Operation {
+        public String defaultName() {
+            return "Co-Flat Map";
+        }
+    }
+
+    record CoProcess(io.weir.api.functions.CoProcessFunction<?, ?, ?> function) implements Operation {
+        public String defaultName() {
+            return "Co-Process";
+        }
+    }
+
+    record KeyedCoProcess(io.weir.api.functions.KeyedCoProcessFunction<?, ?, ?, ?> function) implements Operation {
+        public String defaultName() {
+            return "Keyed Co-Process";
+        }
+    }
+}

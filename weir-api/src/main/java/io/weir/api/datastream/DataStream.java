@@ -1,0 +1,190 @@
+package io.weir.api.datastream;
+
+import io.weir.api.common.CloseableIterator;
+import io.weir.api.connector.sink.Sink;
+import io.weir.api.connector.sink.lib.PrintSink;
+import io.weir.api.dag.OneInputTransformation;
+import io.weir.api.dag.Operation;
+import io.weir.api.dag.PartitionTransformation;
+import io.weir.api.dag.Partitioning;
+import io.weir.api.dag.SinkTransformation;
+import io.weir.api.dag.Transformation;
+import io.weir.api.dag.UnionTransformation;
+import io.weir.api.environment.StreamExecutionEnvironment;
+import io.weir.api.functions.FilterFunction;
+import io.weir.api.functions.FlatMapFunction;
+import io.weir.api.functions.KeySelector;
+import io.weir.api.functions.MapFunction;
+import io.weir.api.functions.ProcessFunction;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A stream of records of type {@code T}. Each method adds a node to the job's graph and returns the new
+ * stream; nothing runs until {@code execute()}.
+ *
+ * <p>Records are passed between operators by reference: a function must not change a record after it has
+ * emitted it, nor an input record it did not create.
+ */
+public class DataStream<T> {
+    protected final StreamExecutionEnvironment environment;
+    protected final Transformation<T> transformation;
+
+    public DataStream(StreamExecutionEnvironment environment, Transformation<T> transformation) {
+        this.environment = environment;
+        this.transformation = transformation;
+    }
+
+    public StreamExecutionEnvironment getExecutionEnvironment() {
+        return environment;
+    }
+
+    public Transformation<T> getTransformation() {
+        return transformation;
+    }
+
+    public int getParallelism() {
+        return transformation.getParallelism();
+    }
+
+    // ----------------------------------------------------------------------------------- record-at-a-time
+
+    public <R> SingleOutputStreamOperator<R> map(MapFunction<T, R> mapper) {
+        return oneInput(new Operation.Map(mapper));
+    }
+
+    public <R> SingleOutputStreamOperator<R> flatMap(FlatMapFunction<T, R> flatMapper) {
+        return oneInput(new Operation.FlatMap(flatMapper));
+    }
+
+    public SingleOutputStreamOperator<T> filter(FilterFunction<T> filter) {
+        return oneInput(new Operation.Filter(filter));
+    }
+
+    public <R> SingleOutputStreamOperator<R> process(ProcessFunction<T, R> function) {
+        return oneInput(new Operation.Process(function));
+    }
+
+    protected <R> SingleOutputStreamOperator<R> oneInput(Operation operation) {
+        return new SingleOutputStreamOperator<>(environment, new OneInputTransformation<T, R>(transformation,
+                operation.defaultName(), operation, null, Transformation.DEFAULT_PARALLELISM));
+    }
+
+    // ----------------------------------------------------------------------------------- partitioning
+
+    /** Partitions by key: records with equal keys go to the same subtask; keyed state and aggregations follow. */
+    public <K> KeyedStream<T, K> keyBy(KeySelector<T, K> keySelector) {
+        if (keySelector == null) {
+            throw new IllegalArgumentException("keyBy needs a key selector");
+        }
+        return new KeyedStream<>(this, keySelector);
+    }
+
+    /** Partitions tuples by the fields at {@code positions} (one field: that value; several: a tuple of them). */
+    public KeyedStream<T, Object> keyBy(int... positions) {
+        return new KeyedStream<>(this, FieldKeySelector.forPositions(positions));
+    }
+
+    public DataStream<T> rebalance() {
+        return partition(Partitioning.REBALANCE);
+    }
+
+    public DataStream<T> rescale() {
+        return partition(Partitioning.RESCALE);
+    }
+
+    public DataStream<T> shuffle() {
+        return partition(Partitioning.SHUFFLE);
+    }
+
+    /** Sends every record to every subtask of the next operator. */
+    public DataStream<T> broadcast() {
+        return partition(Partitioning.BROADCAST);
+    }
+
+    /** Subtask i to subtask i: needs equal parallelism on both sides. */
+    public DataStream<T> forward() {
+        return partition(Partitioning.FORWARD);
+    }
+
+    private DataStream<T> partition(Partitioning partitioning) {
+        return new DataStream<>(environment, new PartitionTransformation<>(transformation, partitioning));
+    }
+
+    // ----------------------------------------------------------------------------------- combining
+
+    /** The records of this stream and the others as one stream. */
+    @SafeVarargs
+    public final DataStream<T> union(DataStream<T>... others) {
+        List<Transformation<T>> inputs = new ArrayList<>();
+        inputs.add(transformation);
+        for (DataStream<T> other : others) {
+            if (other.environment != environment) {
+                throw new IllegalArgumentException("union: all streams must come from the same environment");
+            }
+            inputs.add(other.transformation);
+        }
+        return new DataStream<>(environment, new UnionTransformation<>(inputs));
+    }
+
+    /** Two streams, possibly of different types, processed by one operator with a method per input. */
+    public <R> ConnectedStreams<T, R> connect(DataStream<R> other) {
+        if (other.environment != environment) {
+            throw new IllegalArgumentException("connect: both streams must come from the same environment");
+        }
+        return new ConnectedStreams<>(environment, this, other);
+    }
+
+    // ----------------------------------------------------------------------------------- sinks
+
+    public DataStreamSink<T> sinkTo(Sink<T> sink) {
+        SinkTransformation<T> sinkTransformation =
+                new SinkTransformation<>(transformation, "Sink", sink, Transformation.DEFAULT_PARALLELISM);
+        environment.addSink(sinkTransformation);
+        return new DataStreamSink<>(sinkTransformation);
+    }
+
+    /** Prints each record on standard out, prefixed with {@code N> } (the subtask) when parallel. */
+    public DataStreamSink<T> print() {
+        return sinkTo(new PrintSink<>()).name("Print to Std. Out");
+    }
+
+    public DataStreamSink<T> print(String identifier) {
+        return sinkTo(new PrintSink<>(identifier, false)).name("Print to Std. Out");
+    }
+
+    public DataStreamSink<T> printToErr() {
+        return sinkTo(new PrintSink<>(null, true)).name("Print to Std. Err");
+    }
+
+    /**
+     * Runs the job built so far with this stream collected, and returns an iterator over its records.
+     * Closing the iterator cancels the job if it still runs.
+     */
+    public CloseableIterator<T> executeAndCollect() throws Exception {
+        return executeAndCollect("DataStream Collect");
+    }
+
+    public CloseableIterator<T> executeAndCollect(String jobName) throws Exception {
+        return environment.collectAsync(this, jobName);
+    }
+
+    /** Runs the job and returns its first {@code limit} records; an unbounded job is cancelled once they arrived. */
+    public List<T> executeAndCollect(int limit) throws Exception {
+        return executeAndCollect("DataStream Collect", limit);
+    }
+
+    public List<T> executeAndCollect(String jobName, int limit) throws Exception {
+        if (limit <= 0) {
+            throw new IllegalArgumentException("executeAndCollect: limit must be positive, was " + limit);
+        }
+        List<T> records = new ArrayList<>();
+        try (CloseableIterator<T> it = executeAndCollect(jobName)) {
+            while (records.size() < limit && it.hasNext()) {
+                records.add(it.next());
+            }
+        }
+        return records;
+    }
+}

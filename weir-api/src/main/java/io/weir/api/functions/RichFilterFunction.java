@@ -1,0 +1,5 @@
+package io.weir.api.functions;
+
+/** A {@link FilterFunction} with {@code open}/{@code close} and a {@link RuntimeContext}. */
+public abstract class RichFilterFunction<T> extends AbstractRichFunction implements FilterFunction<T> {
+}

@@ -1,0 +1,5 @@
+package io.weir.api.functions;
+
+/** A {@link FlatMapFunction} with {@code open}/{@code close} and a {@link RuntimeContext}. */
+public abstract class RichFlatMapFunction<T, O> extends AbstractRichFunction implements FlatMapFunction<T, O> {
+}

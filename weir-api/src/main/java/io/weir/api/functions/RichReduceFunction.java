@@ -1,0 +1,5 @@
+package io.weir.api.functions;
+
+/** A {@link ReduceFunction} with {@code open}/{@code close} and a {@link RuntimeContext}. */
+public abstract class RichReduceFunction<T> extends AbstractRichFunction implements ReduceFunction<T> {
+}

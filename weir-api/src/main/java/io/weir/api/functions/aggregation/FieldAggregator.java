@@ -1,0 +1,117 @@
+package io.weir.api.functions.aggregation;
+
+import io.weir.api.functions.ReduceFunction;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+
+/**
+ * The reduce functions behind {@code sum}, {@code min}, {@code max}, {@code minBy} and {@code maxBy}.
+ * {@code sum}, {@code min}, {@code max} keep the other fields of the key's first record; {@code minBy} and
+ * {@code maxBy} keep the whole record holding the extreme value (the earlier one on ties). Each returns a
+ * new record and never changes its inputs.
+ */
+public final class FieldAggregator<T> implements ReduceFunction<T> {
+    private enum Kind { SUM, MIN, MAX, MIN_BY, MAX_BY }
+
+    private final Kind kind;
+    private final FieldAccessor accessor;
+
+    private FieldAggregator(Kind kind, FieldAccessor accessor) {
+        this.kind = kind;
+        this.accessor = accessor;
+    }
+
+    public static <T> FieldAggregator<T> sum(int position) {
+        return new FieldAggregator<>(Kind.SUM, FieldAccessor.position(position));
+    }
+
+    public static <T> FieldAggregator<T> sum(String field) {
+        return new FieldAggregator<>(Kind.SUM, FieldAccessor.named(field));
+    }
+
+    public static <T> FieldAggregator<T> min(int position) {
+        return new FieldAggregator<>(Kind.MIN, FieldAccessor.position(position));
+    }
+
+    public static <T> FieldAggregator<T> min(String field) {
+        return new FieldAggregator<>(Kind.MIN, FieldAccessor.named(field));
+    }
+
+    public static <T> FieldAggregator<T> max(int position) {
+        return new FieldAggregator<>(Kind.MAX, FieldAccessor.position(position));
+    }
+
+    public static <T> FieldAggregator<T> max(String field) {
+        return new FieldAggregator<>(Kind.MAX, FieldAccessor.named(field));
+    }
+
+    public static <T> FieldAggregator<T> minBy(int position) {
+        return new FieldAggregator<>(Kind.MIN_BY, FieldAccessor.position(position));
+    }
+
+    public static <T> FieldAggregator<T> minBy(String field) {
+        return new FieldAggregator<>(Kind.MIN_BY, FieldAccessor.named(field));
+    }
+
+    public static <T> FieldAggregator<T> maxBy(int position) {
+        return new FieldAggregator<>(Kind.MAX_BY, FieldAccessor.position(position));
+    }
+
+    public static <T> FieldAggregator<T> maxBy(String field) {
+        return new FieldAggregator<>(Kind.MAX_BY, FieldAccessor.named(field));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public T reduce(T first, T second) {
+        Object a = accessor.get(first);
+        Object b = accessor.get(second);
+        return switch (kind) {
+            case SUM -> (T) accessor.with(first, add(a, b));
+            case MIN -> compare(a, b) <= 0 ? first : (T) accessor.with(first, b);
+            case MAX -> compare(a, b) >= 0 ? first : (T) accessor.with(first, b);
+            case MIN_BY -> compare(a, b) <= 0 ? first : second;
+            case MAX_BY -> compare(a, b) >= 0 ? first : second;
+        };
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static int compare(Object a, Object b) {
+        if (a instanceof Comparable ca) {
+            return ca.compareTo(b);
+        }
+        throw new IllegalArgumentException("min/max/minBy/maxBy need a comparable field, but it holds a "
+                + (a == null ? "null" : a.getClass().getName()));
+    }
+
+    private static Object add(Object a, Object b) {
+        if (a instanceof Integer x && b instanceof Integer y) {
+            return x + y;
+        }
+        if (a instanceof Long x && b instanceof Long y) {
+            return x + y;
+        }
+        if (a instanceof Double x && b instanceof Double y) {
+            return x + y;
+        }
+        if (a instanceof Float x && b instanceof Float y) {
+            return x + y;
+        }
+        if (a instanceof Short x && b instanceof Short y) {
+            return (short) (x + y);
+        }
+        if (a instanceof Byte x && b instanceof Byte y) {
+            return (byte) (x + y);
+        }
+        if (a instanceof BigInteger x && b instanceof BigInteger y) {
+            return x.add(y);
+        }
+        if (a instanceof BigDecimal x && b instanceof BigDecimal y) {
+            return x.add(y);
+        }
+        throw new IllegalArgumentException("sum needs a numeric field (int, long, double, float, short, byte, "
+                + "BigInteger, BigDecimal), but it holds " + (a == null ? "null" : a.getClass().getName())
+                + (b != null && a != null && a.getClass() != b.getClass() ? " and " + b.getClass().getName() : ""));
+    }
+}

@@ -1,0 +1,20 @@
+package io.weir.api.state;
+
+/** Describes a {@link ListState}. */
+public class ListStateDescriptor<T> extends StateDescriptor<ListState<T>> {
+    private final Class<T> elementType;
+
+    public ListStateDescriptor(String name, Class<T> elementType) {
+        super(name);
+        this.elementType = elementType;
+    }
+
+    public Class<T> getElementType() {
+        return elementType;
+    }
+
+    @Override
+    public Kind getKind() {
+        return Kind.LIST;
+    }
+}

@@ -1,0 +1,24 @@
+package io.weir.api.state;
+
+import java.util.Map;
+
+/** A map per key. */
+public interface MapState<UK, UV> extends State {
+    UV get(UK key) throws Exception;
+
+    void put(UK key, UV value) throws Exception;
+
+    void putAll(Map<UK, UV> map) throws Exception;
+
+    void remove(UK key) throws Exception;
+
+    boolean contains(UK key) throws Exception;
+
+    Iterable<Map.Entry<UK, UV>> entries() throws Exception;
+
+    Iterable<UK> keys() throws Exception;
+
+    Iterable<UV> values() throws Exception;
+
+    boolean isEmpty() throws Exception;
+}
