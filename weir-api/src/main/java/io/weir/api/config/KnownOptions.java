@@ -19,6 +19,7 @@ public final class KnownOptions {
     static {
         register(ExecutionOptions.RUNTIME_MODE, ExecutionOptions.BUFFER_TIMEOUT, ExecutionOptions.BATCH_SIZE,
                 ExecutionOptions.CHANNEL_CAPACITY, PipelineOptions.PARALLELISM, PipelineOptions.MAX_PARALLELISM,
+                PipelineOptions.AUTO_WATERMARK_INTERVAL,
                 PipelineOptions.NAME);
     }
 

@@ -13,6 +13,10 @@ public final class PipelineOptions {
             .intType().defaultValue(128)
             .withDescription("Number of key groups: the upper bound for the parallelism of keyed operators.");
 
+    public static final ConfigOption<java.time.Duration> AUTO_WATERMARK_INTERVAL = ConfigOptions
+            .key("pipeline.auto-watermark-interval").durationType().defaultValue(java.time.Duration.ofMillis(200))
+            .withDescription("How often sources ask their watermark generators for a watermark.");
+
     public static final ConfigOption<String> NAME = ConfigOptions.key("pipeline.name")
             .stringType().noDefaultValue()
             .withDescription("Job name used when execute() is called without one.");

@@ -1,0 +1,35 @@
+package io.weir.runtime.graph;
+
+import io.weir.api.common.RuntimeExecutionMode;
+import io.weir.api.config.Configuration;
+
+import java.util.List;
+
+/**
+ * The physical plan: tasks (vertices, in topological order) and the exchanges between them, for one
+ * resolved execution mode. Immutable; made by the translator, read by the scheduler and the plan printers.
+ */
+public record JobGraph(String jobName, RuntimeExecutionMode mode, int maxParallelism, List<JobVertex> vertices,
+                       List<JobEdge> edges, Configuration configuration) {
+    public JobGraph {
+        vertices = List.copyOf(vertices);
+        edges = List.copyOf(edges);
+    }
+
+    public JobVertex vertex(int id) {
+        for (JobVertex v : vertices) {
+            if (v.id() == id) {
+                return v;
+            }
+        }
+        throw new IllegalArgumentException("No task with id " + id);
+    }
+
+    public List<JobEdge> inputsOf(int vertexId) {
+        return edges.stream().filter(e -> e.targetVertex() == vertexId).toList();
+    }
+
+    public List<JobEdge> outputsOf(int vertexId) {
+        return edges.stream().filter(e -> e.sourceVertex() == vertexId).toList();
+    }
+}

@@ -1,0 +1,17 @@
+package io.weir.runtime.operators;
+
+import io.weir.api.common.OutputTag;
+
+/**
+ * Where an operator emits: to the chained operators that follow it and to the exchanges leaving its task.
+ * A record is handed on by reference; the operator must not change it afterwards.
+ */
+public interface Output<T> {
+    /** Emits a record with its event timestamp ({@code TimestampAssigner.NO_TIMESTAMP} when it has none). */
+    void emit(T value, long timestamp);
+
+    /** Emits to a side output; dropped when nothing consumes that side output. */
+    <X> void emitSide(OutputTag<X> tag, X value, long timestamp);
+
+    void emitWatermark(long watermark);
+}

@@ -1,0 +1,76 @@
+package io.weir.runtime.operators;
+
+import io.weir.api.connector.sink.Sink;
+import io.weir.api.connector.sink.SinkWriter;
+import io.weir.api.connector.sink.WriterInitContext;
+import io.weir.api.eventtime.TimestampAssigner;
+
+/**
+ * Feeds a {@link SinkWriter}. The writer is flushed with {@code endOfInput=true} only when the whole input
+ * was written; after a failure it is just closed, so it can discard what it has not committed.
+ */
+public final class SinkOperator<T> implements StreamOperator<Void>, OperatorInput<T> {
+    private final Sink<T> sink;
+    private SinkWriter<T> writer;
+    private long currentTimestamp;
+    private final SinkWriter.Context writerContext = () ->
+            currentTimestamp == TimestampAssigner.NO_TIMESTAMP ? null : currentTimestamp;
+
+    public SinkOperator(Sink<T> sink) {
+        this.sink = sink;
+    }
+
+    @Override
+    public void open(OperatorContext<Void> context) throws Exception {
+        OperatorRuntimeContext rc = context.runtimeContext();
+        writer = sink.createWriter(new WriterInitContext() {
+            @Override
+            public int getSubtaskId() {
+                return rc.getIndexOfThisSubtask();
+            }
+
+            @Override
+            public int getNumberOfParallelSubtasks() {
+                return rc.getNumberOfParallelSubtasks();
+            }
+
+            @Override
+            public int getAttemptNumber() {
+                return rc.getAttemptNumber();
+            }
+
+            @Override
+            public String getJobName() {
+                return rc.getJobName();
+            }
+        });
+    }
+
+    @Override
+    public OperatorInput<?> input(int index) {
+        return this;
+    }
+
+    @Override
+    public void processElement(T value, long timestamp) throws Exception {
+        currentTimestamp = timestamp;
+        writer.write(value, writerContext);
+    }
+
+    @Override
+    public void processWatermark(long watermark, Output<Void> output) {
+        // A sink has no downstream: the watermark ends here.
+    }
+
+    @Override
+    public void finish() throws Exception {
+        writer.flush(true);
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (writer != null) {
+            writer.close();
+        }
+    }
+}

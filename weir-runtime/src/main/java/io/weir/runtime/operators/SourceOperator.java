@@ -1,0 +1,144 @@
+package io.weir.runtime.operators;
+
+import io.weir.api.config.Configuration;
+import io.weir.api.connector.source.Boundedness;
+import io.weir.api.connector.source.InputStatus;
+import io.weir.api.connector.source.ReaderOutput;
+import io.weir.api.connector.source.Source;
+import io.weir.api.connector.source.SourceReader;
+import io.weir.api.connector.source.SourceReaderContext;
+import io.weir.api.connector.source.SourceSplit;
+import io.weir.api.eventtime.TimestampAssigner;
+import io.weir.api.eventtime.Watermark;
+import io.weir.api.eventtime.WatermarkGenerator;
+import io.weir.api.eventtime.WatermarkOutput;
+import io.weir.api.eventtime.WatermarkStrategy;
+
+import java.util.Optional;
+
+/**
+ * The head of a source task: pulls splits from the shared enumerator and records from its reader, assigns
+ * timestamps and runs the watermark generator. Driven by the task loop through {@link #emitNext()} instead
+ * of an input. At the end of a bounded input it emits {@code MAX_WATERMARK}.
+ */
+public final class SourceOperator<T, S extends SourceSplit> implements StreamOperator<T> {
+    /** What {@link #emitNext()} did. */
+    public enum Status { MORE_AVAILABLE, NOTHING_AVAILABLE, END_OF_INPUT }
+
+    private final Source<T, S> source;
+    private final WatermarkStrategy<T> watermarkStrategy;
+    private final SharedSplitEnumerator<S> splits;
+    private SourceReader<T, S> reader;
+    private Output<T> output;
+    private TimestampAssigner<T> timestampAssigner;
+    private WatermarkGenerator<T> watermarkGenerator;
+    private int subtask;
+    private boolean hasSplit;
+    private long lastWatermark = Long.MIN_VALUE;
+    private final WatermarkOutput watermarkOutput = new WatermarkOutput() {
+        @Override
+        public void emitWatermark(Watermark watermark) {
+            if (watermark.timestamp() > lastWatermark) {
+                lastWatermark = watermark.timestamp();
+                output.emitWatermark(lastWatermark);
+            }
+        }
+
+        @Override
+        public void markIdle() {
+        }
+
+        @Override
+        public void markActive() {
+        }
+    };
+    private final ReaderOutput<T> readerOutput = new ReaderOutput<>() {
+        @Override
+        public void collect(T record) {
+            collect(record, TimestampAssigner.NO_TIMESTAMP);
+        }
+
+        @Override
+        public void collect(T record, long timestamp) {
+            long ts = timestampAssigner.extractTimestamp(record, timestamp);
+            watermarkGenerator.onEvent(record, ts, watermarkOutput);
+            output.emit(record, ts);
+        }
+    };
+
+    public SourceOperator(Source<T, S> source, WatermarkStrategy<T> watermarkStrategy, SharedSplitEnumerator<S> splits) {
+        this.source = source;
+        this.watermarkStrategy = watermarkStrategy;
+        this.splits = splits;
+    }
+
+    @Override
+    public void open(OperatorContext<T> context) throws Exception {
+        output = context.output();
+        OperatorRuntimeContext rc = context.runtimeContext();
+        subtask = rc.getIndexOfThisSubtask();
+        Configuration configuration = context.configuration();
+        timestampAssigner = watermarkStrategy.createTimestampAssigner();
+        watermarkGenerator = watermarkStrategy.createWatermarkGenerator();
+        reader = source.createReader(new SourceReaderContext() {
+            @Override
+            public int getIndexOfSubtask() {
+                return rc.getIndexOfThisSubtask();
+            }
+
+            @Override
+            public int getParallelism() {
+                return rc.getNumberOfParallelSubtasks();
+            }
+
+            @Override
+            public Configuration getConfiguration() {
+                return configuration;
+            }
+        });
+        reader.open();
+    }
+
+    @Override
+    public OperatorInput<?> input(int index) {
+        throw new IllegalStateException("A source has no inputs");
+    }
+
+    /** Emits what the reader has now (about a batch at most). */
+    public Status emitNext() throws Exception {
+        if (!hasSplit) {
+            Optional<S> next = splits.nextSplit(subtask);
+            if (next.isEmpty()) {
+                if (source.getBoundedness() == Boundedness.BOUNDED) {
+                    watermarkOutput.emitWatermark(Watermark.MAX_WATERMARK);
+                    return Status.END_OF_INPUT;
+                }
+                // An unbounded source with more readers than splits: this reader stays idle.
+                return Status.NOTHING_AVAILABLE;
+            }
+            reader.addSplit(next.get());
+            hasSplit = true;
+        }
+        InputStatus status = reader.pollNext(readerOutput);
+        return switch (status) {
+            case MORE_AVAILABLE -> Status.MORE_AVAILABLE;
+            case NOTHING_AVAILABLE -> Status.NOTHING_AVAILABLE;
+            case END_OF_SPLIT -> {
+                hasSplit = false;
+                yield Status.MORE_AVAILABLE;
+            }
+        };
+    }
+
+    /** Called every {@code pipeline.auto-watermark-interval} on the task thread. */
+    public void emitPeriodicWatermark() {
+        watermarkGenerator.onPeriodicEmit(watermarkOutput);
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (reader != null) {
+            reader.close();
+        }
+    }
+}

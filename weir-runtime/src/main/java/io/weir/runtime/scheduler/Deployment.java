@@ -1,0 +1,160 @@
+package io.weir.runtime.scheduler;
+
+import io.weir.api.config.Configuration;
+import io.weir.api.config.ExecutionOptions;
+import io.weir.api.dag.Partitioning;
+import io.weir.runtime.exchange.ChannelSelector;
+import io.weir.runtime.exchange.InputGate;
+import io.weir.runtime.exchange.PartitionWriter;
+import io.weir.runtime.exchange.PipelinedChannel;
+import io.weir.runtime.exchange.PipelinedPartitionWriter;
+import io.weir.runtime.exchange.TaskInbox;
+import io.weir.runtime.graph.JobEdge;
+import io.weir.runtime.graph.JobGraph;
+import io.weir.runtime.graph.JobVertex;
+import io.weir.runtime.graph.SourceOperatorFactory;
+import io.weir.runtime.operators.SharedSplitEnumerator;
+import io.weir.runtime.task.StreamTask;
+import io.weir.runtime.task.TaskListener;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+
+/**
+ * Wires a STREAMING job: an inbox per subtask, a pipelined channel (with its credits) per producer/consumer
+ * pair of every exchange, and one {@link StreamTask} per subtask.
+ *
+ * <pre>
+ *  producer subtask p --PipelinedPartitionWriter--> channel(c, credits) --> inbox of consumer subtask c
+ * </pre>
+ * All-to-all edges connect every producer to every consumer; forward and rescale connect each producer to a
+ * contiguous subset.
+ */
+public final class Deployment {
+    private Deployment() {
+    }
+
+    public static List<StreamTask> deployStreaming(JobGraph graph, TaskListener listener) throws Exception {
+        Configuration conf = graph.configuration();
+        int capacity = positive(conf.get(ExecutionOptions.CHANNEL_CAPACITY), ExecutionOptions.CHANNEL_CAPACITY.key(), conf);
+        int batchSize = positive(conf.get(ExecutionOptions.BATCH_SIZE), ExecutionOptions.BATCH_SIZE.key(), conf);
+        Map<Integer, TaskInbox[]> inboxes = new HashMap<>();
+        for (JobVertex v : graph.vertices()) {
+            TaskInbox[] boxes = new TaskInbox[v.parallelism()];
+            for (int i = 0; i < boxes.length; i++) {
+                boxes[i] = new TaskInbox();
+            }
+            inboxes.put(v.id(), boxes);
+        }
+        // Consumer side: channel numbering and credits per consumer subtask.
+        Map<Integer, List<int[]>> inputOfChannel = new HashMap<>();
+        Map<Integer, List<Semaphore>[]> credits = new HashMap<>();
+        // Producer side: per edge and producer subtask, its channels in consumer-subtask order.
+        Map<JobEdge, PipelinedChannel[][]> channels = new LinkedHashMap<>();
+        for (JobVertex consumer : graph.vertices()) {
+            @SuppressWarnings("unchecked")
+            List<Semaphore>[] perSubtask = new List[consumer.parallelism()];
+            List<List<Integer>> inputs = new ArrayList<>();
+            for (int c = 0; c < consumer.parallelism(); c++) {
+                perSubtask[c] = new ArrayList<>();
+                inputs.add(new ArrayList<>());
+            }
+            for (JobEdge edge : graph.inputsOf(consumer.id())) {
+                int producers = graph.vertex(edge.sourceVertex()).parallelism();
+                int consumers = consumer.parallelism();
+                PipelinedChannel[][] byProducer = new PipelinedChannel[producers][];
+                for (int p = 0; p < producers; p++) {
+                    int[] targets = targetsOf(edge, p, producers, consumers);
+                    byProducer[p] = new PipelinedChannel[targets.length];
+                    for (int t = 0; t < targets.length; t++) {
+                        int c = targets[t];
+                        Semaphore semaphore = new Semaphore(capacity);
+                        int channelIndex = perSubtask[c].size();
+                        perSubtask[c].add(semaphore);
+                        inputs.get(c).add(edge.targetInput());
+                        byProducer[p][t] = new PipelinedChannel(channelIndex, inboxes.get(consumer.id())[c], semaphore);
+                    }
+                }
+                channels.put(edge, byProducer);
+            }
+            credits.put(consumer.id(), perSubtask);
+            List<int[]> asArrays = new ArrayList<>();
+            for (List<Integer> in : inputs) {
+                asArrays.add(in.stream().mapToInt(Integer::intValue).toArray());
+            }
+            inputOfChannel.put(consumer.id(), asArrays);
+        }
+        List<StreamTask> tasks = new ArrayList<>();
+        for (JobVertex v : graph.vertices()) {
+            SharedSplitEnumerator<?> splits = v.isSource()
+                    ? ((SourceOperatorFactory<?, ?>) v.head().factory()).createEnumerator(v.parallelism()) : null;
+            for (int s = 0; s < v.parallelism(); s++) {
+                Map<JobEdge, PartitionWriter> writers = new LinkedHashMap<>();
+                for (JobEdge edge : graph.outputsOf(v.id())) {
+                    PipelinedChannel[] out = channels.get(edge)[s];
+                    writers.put(edge, new PipelinedPartitionWriter(out, selector(edge, s, out.length,
+                            graph.maxParallelism()), batchSize));
+                }
+                InputGate gate = null;
+                if (!v.isSource()) {
+                    List<Semaphore> sems = credits.get(v.id())[s];
+                    gate = new InputGate(inputOfChannel.get(v.id()).get(s), sems.toArray(new Semaphore[0]),
+                            v.head().numberOfInputs());
+                    if (gate.numberOfChannels() == 0) {
+                        throw new IllegalStateException("Task '" + v.name() + "' has no input channels");
+                    }
+                }
+                tasks.add(new StreamTask(v, s, 0, graph.jobName(), graph.maxParallelism(), conf,
+                        inboxes.get(v.id())[s], gate, splits, writers, listener));
+            }
+        }
+        return tasks;
+    }
+
+    private static int positive(int value, String key, Configuration conf) {
+        if (value < 1) {
+            throw new io.weir.api.config.IllegalConfigurationException("Invalid value '" + value + "' for '" + key
+                    + "' (set in " + conf.originOf(key) + "): expected a positive number");
+        }
+        return value;
+    }
+
+    /** The consumer subtasks producer {@code p} sends to. */
+    static int[] targetsOf(JobEdge edge, int p, int producers, int consumers) {
+        if (!edge.isPointwise()) {
+            int[] all = new int[consumers];
+            for (int c = 0; c < consumers; c++) {
+                all[c] = c;
+            }
+            return all;
+        }
+        if (producers == consumers) {
+            return new int[] {p};
+        }
+        if (producers > consumers) {
+            return new int[] {(int) ((long) p * consumers / producers)};
+        }
+        int from = (int) ((long) p * consumers / producers);
+        int to = (int) ((long) (p + 1) * consumers / producers);
+        int[] subset = new int[to - from];
+        for (int i = 0; i < subset.length; i++) {
+            subset[i] = from + i;
+        }
+        return subset;
+    }
+
+    private static ChannelSelector selector(JobEdge edge, int producer, int channels, int maxParallelism) {
+        Partitioning.Kind kind = edge.partitioner();
+        return switch (kind) {
+            case FORWARD -> ChannelSelector.single();
+            case RESCALE, REBALANCE -> ChannelSelector.roundRobin(channels, producer);
+            case SHUFFLE -> ChannelSelector.random(channels, 31L * producer + edge.targetVertex());
+            case BROADCAST -> null;
+            case HASH -> ChannelSelector.byKey(edge.keySelector(), maxParallelism, channels);
+        };
+    }
+}

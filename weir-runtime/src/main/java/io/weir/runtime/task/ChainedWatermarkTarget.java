@@ -1,0 +1,7 @@
+package io.weir.runtime.task;
+
+/** A chained operator receiving its (single) input's watermark. */
+@FunctionalInterface
+interface ChainedWatermarkTarget {
+    void processWatermark(long watermark);
+}

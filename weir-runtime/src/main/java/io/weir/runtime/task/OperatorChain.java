@@ -1,0 +1,215 @@
+package io.weir.runtime.task;
+
+import io.weir.api.accumulators.Accumulator;
+import io.weir.api.common.OutputTag;
+import io.weir.api.config.Configuration;
+import io.weir.api.functions.KeySelector;
+import io.weir.runtime.exchange.KeyGroups;
+import io.weir.runtime.exchange.PartitionWriter;
+import io.weir.runtime.graph.ChainLink;
+import io.weir.runtime.graph.ChainedOperator;
+import io.weir.runtime.graph.JobEdge;
+import io.weir.runtime.graph.JobVertex;
+import io.weir.runtime.operators.OperatorContext;
+import io.weir.runtime.operators.OperatorInput;
+import io.weir.runtime.operators.OperatorRuntimeContext;
+import io.weir.runtime.operators.Output;
+import io.weir.runtime.operators.StreamOperator;
+import io.weir.runtime.state.HeapKeyedStateBackend;
+import io.weir.runtime.state.KeyedStateBackend;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The operators of one subtask, wired: each operator's output calls the next chained operators directly and
+ * feeds the task's partition writers. Built and used on the task thread.
+ */
+final class OperatorChain {
+    private final JobVertex vertex;
+    private final String subtaskLabel;
+    private final StreamOperator<?>[] operators;
+    private final Output<?>[] outputs;
+    private final GuardedInput<Object>[] headInputs;
+    private final long[] headInputWatermarks;
+    private long headWatermark = Long.MIN_VALUE;
+    private int opened;
+
+    /** Everything a chain needs from its task. */
+    record Setup(JobVertex vertex, int subtask, int attempt, String jobName, int maxParallelism,
+                 Configuration configuration, List<StreamOperator<?>> operators,
+                 Map<JobEdge, PartitionWriter> writers, Map<String, Accumulator<?, ?>> accumulators) {
+    }
+
+    /** Opens the chain; if an operator fails to open, those already opened are closed before the failure is thrown. */
+    static OperatorChain open(Setup setup) {
+        return new OperatorChain(setup);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private OperatorChain(Setup setup) {
+        this.vertex = setup.vertex();
+        this.subtaskLabel = (setup.subtask() + 1) + "/" + vertex.parallelism();
+        List<ChainedOperator> specs = vertex.operators();
+        int n = specs.size();
+        this.operators = setup.operators().toArray(new StreamOperator<?>[0]);
+        this.outputs = new Output<?>[n];
+        OperatorInput<Object>[][] inputs = new OperatorInput[n][];
+        ChainedWatermarkTarget[] watermarkTargets = new ChainedWatermarkTarget[n];
+        // Open from the tail so that every operator's targets are open (and their inputs known) first.
+        for (int i = n - 1; i >= 0; i--) {
+            ChainedOperator spec = specs.get(i);
+            KeyedStateBackend keyedState = spec.isKeyed() ? new HeapKeyedStateBackend(setup.maxParallelism(),
+                    KeyGroups.firstKeyGroup(setup.subtask(), setup.maxParallelism(), vertex.parallelism()),
+                    KeyGroups.lastKeyGroup(setup.subtask(), setup.maxParallelism(), vertex.parallelism()),
+                    "operator '" + spec.name() + "' (subtask " + subtaskLabel + ")") : null;
+            Output<?> output = buildOutput(spec, i, inputs, watermarkTargets, setup.writers());
+            outputs[i] = output;
+            OperatorRuntimeContext rc = new OperatorRuntimeContext(setup.jobName(), spec.name(), setup.subtask(),
+                    vertex.parallelism(), setup.maxParallelism(), setup.attempt(), keyedState, setup.accumulators());
+            StreamOperator op = operators[i];
+            try {
+                op.open(new Context((Output) output, rc, keyedState, setup.configuration(), spec.name()));
+            } catch (Exception e) {
+                opened = n - i;
+                OperatorException failure = new OperatorException(spec.name(), subtaskLabel, e);
+                Throwable closeFailure = close();
+                if (closeFailure != null) {
+                    failure.addSuppressed(closeFailure);
+                }
+                throw failure;
+            }
+            opened = n - i;
+            inputs[i] = new GuardedInput[spec.numberOfInputs()];
+            for (int in = 0; in < spec.numberOfInputs(); in++) {
+                KeySelector key = spec.isKeyed() ? spec.keySelectors().get(in) : null;
+                inputs[i][in] = new GuardedInput(op.input(in), spec.name(), subtaskLabel, key, keyedState);
+            }
+            int index = i;
+            watermarkTargets[i] = wm -> forwardWatermark(index, wm);
+        }
+        this.headInputs = (GuardedInput<Object>[]) inputs[0];
+        this.headInputWatermarks = new long[specs.get(0).numberOfInputs()];
+        java.util.Arrays.fill(headInputWatermarks, Long.MIN_VALUE);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Output<?> buildOutput(ChainedOperator spec, int index, OperatorInput<Object>[][] inputs,
+                                  ChainedWatermarkTarget[] watermarkTargets, Map<JobEdge, PartitionWriter> writers) {
+        Map<OutputTag<?>, List<OperatorInput<Object>>> chained = new LinkedHashMap<>();
+        Map<OutputTag<?>, List<ChainedWatermarkTarget>> marks = new LinkedHashMap<>();
+        Map<OutputTag<?>, List<PartitionWriter>> network = new LinkedHashMap<>();
+        for (ChainLink link : spec.chainedOutputs()) {
+            chained.computeIfAbsent(link.tag(), t -> new ArrayList<>()).add(inputs[link.targetOperator()][0]);
+            marks.computeIfAbsent(link.tag(), t -> new ArrayList<>()).add(watermarkTargets[link.targetOperator()]);
+        }
+        for (Map.Entry<JobEdge, PartitionWriter> w : writers.entrySet()) {
+            if (w.getKey().sourceOperator() == index) {
+                network.computeIfAbsent(w.getKey().tag(), t -> new ArrayList<>()).add(w.getValue());
+            }
+        }
+        Map<OutputTag<?>, ChainOutput.Targets> side = new HashMap<>();
+        java.util.Set<OutputTag<?>> tags = new java.util.HashSet<>(chained.keySet());
+        tags.addAll(network.keySet());
+        tags.remove(null);
+        for (OutputTag<?> tag : tags) {
+            side.put(tag, targets(chained.get(tag), marks.get(tag), network.get(tag)));
+        }
+        return new ChainOutput(spec.name(), subtaskLabel, targets(chained.get(null), marks.get(null),
+                network.get(null)), side);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ChainOutput.Targets targets(List<OperatorInput<Object>> chained, List<ChainedWatermarkTarget> marks,
+                                               List<PartitionWriter> writers) {
+        return new ChainOutput.Targets(
+                chained == null ? new OperatorInput[0] : chained.toArray(new OperatorInput[0]),
+                marks == null ? new ChainedWatermarkTarget[0] : marks.toArray(new ChainedWatermarkTarget[0]),
+                writers == null ? new PartitionWriter[0] : writers.toArray(new PartitionWriter[0]));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void forwardWatermark(int index, long watermark) {
+        try {
+            ((StreamOperator) operators[index]).processWatermark(watermark, outputs[index]);
+        } catch (OperatorException | TaskCancelledException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new OperatorException(vertex.operators().get(index).name(), subtaskLabel, e);
+        }
+    }
+
+    StreamOperator<?> head() {
+        return operators[0];
+    }
+
+    /** The head's input {@code index}, guarded and keyed. */
+    GuardedInput<Object> headInput(int index) {
+        return headInputs[index];
+    }
+
+    /** A head input's watermark advanced: the head sees the minimum over its inputs. */
+    void headInputWatermark(int input, long watermark) {
+        headInputWatermarks[input] = watermark;
+        long min = Long.MAX_VALUE;
+        for (long w : headInputWatermarks) {
+            min = Math.min(min, w);
+        }
+        if (min > headWatermark) {
+            headWatermark = min;
+            forwardWatermark(0, min);
+        }
+    }
+
+    void endHeadInput(int input) {
+        try {
+            operators[0].endInput(input);
+        } catch (OperatorException | TaskCancelledException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new OperatorException(vertex.head().name(), subtaskLabel, e);
+        }
+    }
+
+    /** Every input ended: finishes the operators head first, so each sees the end after its producer emitted all. */
+    void finish() {
+        for (int i = 0; i < operators.length; i++) {
+            try {
+                if (i > 0) {
+                    operators[i].endInput(0);
+                }
+                operators[i].finish();
+            } catch (OperatorException | TaskCancelledException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new OperatorException(vertex.operators().get(i).name(), subtaskLabel, e);
+            }
+        }
+    }
+
+    /** Closes every opened operator; the first failure is returned (others suppressed into it), none thrown. */
+    Throwable close() {
+        Throwable failure = null;
+        for (int i = operators.length - opened; i < operators.length; i++) {
+            try {
+                operators[i].close();
+            } catch (Throwable t) {
+                OperatorException e = new OperatorException(vertex.operators().get(i).name(), subtaskLabel, t);
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        return failure;
+    }
+
+    private record Context(Output<Object> output, OperatorRuntimeContext runtimeContext,
+                           KeyedStateBackend keyedStateBackend, Configuration configuration, String operatorName)
+            implements OperatorContext<Object> {
+    }
+}

@@ -1,0 +1,102 @@
+package io.weir.runtime.translate;
+
+import io.weir.api.common.RuntimeExecutionMode;
+import io.weir.api.config.Configuration;
+import io.weir.api.config.ConfigurationValidator;
+import io.weir.api.config.ExecutionOptions;
+import io.weir.api.config.PipelineOptions;
+import io.weir.api.dag.Pipeline;
+import io.weir.api.dag.SourceTransformation;
+import io.weir.api.dag.Transformation;
+import io.weir.runtime.graph.ExchangeKind;
+import io.weir.runtime.graph.JobGraph;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The one place that decides everything mode-dependent about a plan: the resolved mode, exchange kinds,
+ * which operator implements each operation, and what is rejected at submission.
+ */
+public final class JobGraphTranslator {
+    private static final Logger LOG = LoggerFactory.getLogger(JobGraphTranslator.class);
+
+    private JobGraphTranslator() {
+    }
+
+    public static JobGraph translate(Pipeline pipeline) {
+        Configuration configuration = pipeline.configuration();
+        ConfigurationValidator.validate(configuration);
+        RuntimeExecutionMode mode = ExecutionModeResolver.resolve(configuration, sourcesOf(pipeline));
+        LOG.info("Job '{}' runs in {} mode (execution.runtime-mode={})", pipeline.jobName(), mode,
+                configuration.get(ExecutionOptions.RUNTIME_MODE));
+        return switch (mode) {
+            case STREAMING -> translateForStreaming(pipeline);
+            case BATCH -> translateForBatch(pipeline);
+            case AUTOMATIC -> throw new IllegalStateException("AUTOMATIC is resolved before translation");
+        };
+    }
+
+    static JobGraph translateForStreaming(Pipeline pipeline) {
+        Configuration configuration = pipeline.configuration();
+        int maxParallelism = maxParallelism(configuration);
+        StreamGraphBuilder builder = new StreamGraphBuilder(defaultParallelism(configuration), maxParallelism,
+                StreamingOperators::translateForStreaming);
+        return Chainer.chain(pipeline.jobName(), RuntimeExecutionMode.STREAMING, maxParallelism,
+                builder.build(pipeline.sinks()), ExchangeKind.PIPELINED, configuration);
+    }
+
+    static JobGraph translateForBatch(Pipeline pipeline) {
+        throw new UnsupportedOperationException("Job '" + pipeline.jobName() + "' resolved to BATCH execution mode ("
+                + "execution.runtime-mode=" + pipeline.configuration().get(ExecutionOptions.RUNTIME_MODE) + ", set in "
+                + originOf(pipeline.configuration()) + "), which is not available yet in this version of Weir. "
+                + "Run it with execution.runtime-mode=STREAMING.");
+    }
+
+    private static String originOf(Configuration configuration) {
+        String origin = configuration.originOf(ExecutionOptions.RUNTIME_MODE.key());
+        return origin == null ? "defaults" : origin;
+    }
+
+    static int defaultParallelism(Configuration configuration) {
+        int p = configuration.get(PipelineOptions.PARALLELISM);
+        if (p == 0 || p < -1) {
+            throw new io.weir.api.config.IllegalConfigurationException("Invalid value '" + p + "' for '"
+                    + PipelineOptions.PARALLELISM.key() + "' (set in "
+                    + configuration.originOf(PipelineOptions.PARALLELISM.key())
+                    + "): expected a positive number, or -1 for the number of cores");
+        }
+        return p > 0 ? p : Runtime.getRuntime().availableProcessors();
+    }
+
+    static int maxParallelism(Configuration configuration) {
+        int max = configuration.get(PipelineOptions.MAX_PARALLELISM);
+        if (max < 1 || max > 32768) {
+            throw new io.weir.api.config.IllegalConfigurationException("Invalid value '" + max + "' for '"
+                    + PipelineOptions.MAX_PARALLELISM.key() + "' (set in "
+                    + configuration.originOf(PipelineOptions.MAX_PARALLELISM.key()) + "): expected 1..32768");
+        }
+        return max;
+    }
+
+    static List<SourceTransformation<?>> sourcesOf(Pipeline pipeline) {
+        Set<Transformation<?>> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<SourceTransformation<?>> sources = new ArrayList<>();
+        List<Transformation<?>> stack = new ArrayList<>(pipeline.sinks());
+        while (!stack.isEmpty()) {
+            Transformation<?> t = stack.remove(stack.size() - 1);
+            if (seen.add(t)) {
+                if (t instanceof SourceTransformation<?> s) {
+                    sources.add(s);
+                }
+                stack.addAll(t.getInputs());
+            }
+        }
+        return sources;
+    }
+}

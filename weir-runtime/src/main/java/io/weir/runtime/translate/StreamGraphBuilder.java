@@ -1,0 +1,150 @@
+package io.weir.runtime.translate;
+
+import io.weir.api.common.OutputTag;
+import io.weir.api.dag.OneInputTransformation;
+import io.weir.api.dag.Operation;
+import io.weir.api.dag.PartitionTransformation;
+import io.weir.api.dag.Partitioning;
+import io.weir.api.dag.SideOutputTransformation;
+import io.weir.api.dag.SinkTransformation;
+import io.weir.api.dag.SourceTransformation;
+import io.weir.api.dag.Transformation;
+import io.weir.api.dag.TwoInputTransformation;
+import io.weir.api.dag.UnionTransformation;
+import io.weir.api.functions.KeySelector;
+import io.weir.runtime.graph.OperatorFactory;
+import io.weir.runtime.graph.SimpleOperatorFactory;
+import io.weir.runtime.graph.SourceOperatorFactory;
+import io.weir.runtime.operators.SinkOperator;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * Turns the API's transformations into operator nodes and edges: partitioning, union and side-output
+ * transformations become properties of edges; parallelism defaults are applied and checked.
+ */
+final class StreamGraphBuilder {
+    private final int defaultParallelism;
+    private final int maxParallelism;
+    private final BiFunction<Operation, String, OperatorFactory> operatorChoice;
+    private final Map<Transformation<?>, StreamNode> nodes = new IdentityHashMap<>();
+    private final List<StreamNode> topologicalOrder = new ArrayList<>();
+    private int nextId = 1;
+
+    /** A producer as seen from a consumer: a node, which of its outputs, and the partitioning if one was set. */
+    private record Upstream(StreamNode node, OutputTag<?> tag, Partitioning partitioning) {
+    }
+
+    StreamGraphBuilder(int defaultParallelism, int maxParallelism,
+                       BiFunction<Operation, String, OperatorFactory> operatorChoice) {
+        this.defaultParallelism = defaultParallelism;
+        this.maxParallelism = maxParallelism;
+        this.operatorChoice = operatorChoice;
+    }
+
+    List<StreamNode> build(List<SinkTransformation<?>> sinks) {
+        for (SinkTransformation<?> sink : sinks) {
+            node(sink);
+        }
+        return topologicalOrder;
+    }
+
+    private StreamNode node(Transformation<?> t) {
+        StreamNode existing = nodes.get(t);
+        if (existing != null) {
+            return existing;
+        }
+        StreamNode node;
+        if (t instanceof SourceTransformation<?> s) {
+            node = register(t, sourceFactory(s), 0, List.of(), true);
+        } else if (t instanceof OneInputTransformation<?, ?> o) {
+            List<Upstream> in = resolve(o.getInput());
+            List<KeySelector<?, ?>> keys = o.isKeyed() ? List.of(o.getKeySelector()) : List.of();
+            node = register(t, operatorChoice.apply(o.getOperation(), t.getName()), 1, keys, false);
+            connect(in, node, 0);
+        } else if (t instanceof TwoInputTransformation<?, ?, ?> o) {
+            List<Upstream> in1 = resolve(o.getInput1());
+            List<Upstream> in2 = resolve(o.getInput2());
+            List<KeySelector<?, ?>> keys = o.isKeyed() ? List.of(o.getKeySelector1(), o.getKeySelector2()) : List.of();
+            node = register(t, operatorChoice.apply(o.getOperation(), t.getName()), 2, keys, false);
+            connect(in1, node, 0);
+            connect(in2, node, 1);
+        } else if (t instanceof SinkTransformation<?> s) {
+            List<Upstream> in = resolve(s.getInput());
+            node = register(t, sinkFactory(s), 1, List.of(), false);
+            connect(in, node, 0);
+        } else {
+            throw new IllegalStateException("Not an operator: " + t);
+        }
+        return node;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static OperatorFactory sourceFactory(SourceTransformation<?> s) {
+        return new SourceOperatorFactory(s.getSource(), s.getWatermarkStrategy());
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static OperatorFactory sinkFactory(SinkTransformation<?> s) {
+        return new SimpleOperatorFactory("Sink", () -> new SinkOperator(s.getSink()));
+    }
+
+    private StreamNode register(Transformation<?> t, OperatorFactory factory, int inputs,
+                                List<KeySelector<?, ?>> keys, boolean isSource) {
+        int parallelism = t.getParallelism() > 0 ? t.getParallelism() : defaultParallelism;
+        if (!keys.isEmpty() && parallelism > maxParallelism) {
+            throw new IllegalArgumentException("Keyed operator '" + t.getName() + "' has parallelism " + parallelism
+                    + ", above pipeline.max-parallelism (" + maxParallelism + "): raise pipeline.max-parallelism "
+                    + "or lower the parallelism");
+        }
+        StreamNode node = new StreamNode(nextId++, t.getName(), t.getUid(), parallelism, t.isChainingDisabled(),
+                factory, inputs, keys, isSource);
+        nodes.put(t, node);
+        topologicalOrder.add(node);
+        return node;
+    }
+
+    private List<Upstream> resolve(Transformation<?> t) {
+        List<Upstream> result = new ArrayList<>();
+        if (t instanceof PartitionTransformation<?> p) {
+            for (Upstream u : resolve(p.getInput())) {
+                result.add(new Upstream(u.node(), u.tag(), p.getPartitioning()));
+            }
+        } else if (t instanceof UnionTransformation<?> u) {
+            for (Transformation<?> input : u.getUnionInputs()) {
+                result.addAll(resolve(input));
+            }
+        } else if (t instanceof SideOutputTransformation<?> s) {
+            for (Upstream u : resolve(s.getInput())) {
+                if (u.tag() != null || u.partitioning() != null) {
+                    throw new IllegalArgumentException("getSideOutput(" + s.getTag().getId()
+                            + ") must be called on the operator that emits it");
+                }
+                result.add(new Upstream(u.node(), s.getTag(), null));
+            }
+        } else {
+            result.add(new Upstream(node(t), null, null));
+        }
+        return result;
+    }
+
+    private void connect(List<Upstream> upstreams, StreamNode target, int input) {
+        for (Upstream u : upstreams) {
+            Partitioning partitioning = u.partitioning();
+            if (partitioning == null) {
+                partitioning = u.node().parallelism == target.parallelism ? Partitioning.FORWARD : Partitioning.REBALANCE;
+            } else if (partitioning.kind() == Partitioning.Kind.FORWARD && u.node().parallelism != target.parallelism) {
+                throw new IllegalArgumentException("forward() from '" + u.node().name + "' (parallelism "
+                        + u.node().parallelism + ") to '" + target.name + "' (parallelism " + target.parallelism
+                        + ") is not possible: forward needs equal parallelism; use rebalance() or rescale()");
+            }
+            StreamEdge edge = new StreamEdge(u.node(), u.tag(), target, input, partitioning);
+            u.node().outputs.add(edge);
+            target.inputs.add(edge);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.weir.runtime.translate;
+
+import io.weir.api.dag.Operation;
+import io.weir.api.functions.CoFlatMapFunction;
+import io.weir.api.functions.CoMapFunction;
+import io.weir.api.functions.CoProcessFunction;
+import io.weir.api.functions.FilterFunction;
+import io.weir.api.functions.FlatMapFunction;
+import io.weir.api.functions.Function;
+import io.weir.api.functions.KeyedCoProcessFunction;
+import io.weir.api.functions.KeyedProcessFunction;
+import io.weir.api.functions.MapFunction;
+import io.weir.api.functions.ProcessFunction;
+import io.weir.api.functions.ReduceFunction;
+import io.weir.runtime.graph.OperatorFactory;
+import io.weir.runtime.graph.SimpleOperatorFactory;
+import io.weir.runtime.operators.CoFlatMapOperator;
+import io.weir.runtime.operators.CoMapOperator;
+import io.weir.runtime.operators.CoProcessOperator;
+import io.weir.runtime.operators.FilterOperator;
+import io.weir.runtime.operators.FlatMapOperator;
+import io.weir.runtime.operators.KeyedCoProcessOperator;
+import io.weir.runtime.operators.KeyedProcessOperator;
+import io.weir.runtime.operators.MapOperator;
+import io.weir.runtime.operators.ProcessOperator;
+import io.weir.runtime.operators.StreamOperator;
+import io.weir.runtime.operators.StreamingRollingReduceOperator;
+
+/**
+ * STREAMING's choice of operator for each kind of {@link Operation}. (BATCH makes its own choices where the
+ * semantics differ, e.g. a rolling reduce that emits only the final value per key.)
+ */
+final class StreamingOperators {
+    private StreamingOperators() {
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static OperatorFactory translateForStreaming(Operation operation, String operatorName) {
+        byte[] function = FunctionCopier.serialize(operation.function(), operatorName);
+        ClassLoader loader = operation.function().getClass().getClassLoader();
+        if (operation instanceof Operation.Map) {
+            return factory("Map", () -> new MapOperator<>((MapFunction) copy(function, loader)));
+        }
+        if (operation instanceof Operation.FlatMap) {
+            return factory("FlatMap", () -> new FlatMapOperator<>((FlatMapFunction) copy(function, loader)));
+        }
+        if (operation instanceof Operation.Filter) {
+            return factory("Filter", () -> new FilterOperator<>((FilterFunction) copy(function, loader)));
+        }
+        if (operation instanceof Operation.Process) {
+            return factory("Process", () -> new ProcessOperator<>((ProcessFunction) copy(function, loader)));
+        }
+        if (operation instanceof Operation.KeyedProcess) {
+            return factory("KeyedProcess", () -> new KeyedProcessOperator<>((KeyedProcessFunction) copy(function, loader)));
+        }
+        if (operation instanceof Operation.RollingReduce) {
+            return factory("RollingReduce(update per record)",
+                    () -> new StreamingRollingReduceOperator<>((ReduceFunction) copy(function, loader)));
+        }
+        if (operation instanceof Operation.CoMap) {
+            return factory("CoMap", () -> new CoMapOperator<>((CoMapFunction) copy(function, loader)));
+        }
+        if (operation instanceof Operation.CoFlatMap) {
+            return factory("CoFlatMap", () -> new CoFlatMapOperator<>((CoFlatMapFunction) copy(function, loader)));
+        }
+        if (operation instanceof Operation.CoProcess) {
+            return factory("CoProcess", () -> new CoProcessOperator<>((CoProcessFunction) copy(function, loader)));
+        }
+        if (operation instanceof Operation.KeyedCoProcess) {
+            return factory("KeyedCoProcess",
+                    () -> new KeyedCoProcessOperator<>((KeyedCoProcessFunction) copy(function, loader)));
+        }
+        throw new UnsupportedOperationException("Operator '" + operatorName + "': operation "
+                + operation.getClass().getSimpleName() + " is not supported by this runtime");
+    }
+
+    private static Function copy(byte[] bytes, ClassLoader loader) {
+        return FunctionCopier.deserialize(bytes, loader);
+    }
+
+    private static OperatorFactory factory(String description, java.util.function.Supplier<StreamOperator<?>> s) {
+        return new SimpleOperatorFactory(description, s);
+    }
+}
