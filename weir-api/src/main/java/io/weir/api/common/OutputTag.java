@@ -3,7 +3,7 @@ package io.weir.api.common;
 import java.util.Objects;
 
 /** Names a side output of a process function. Two tags are the same side output when their ids are equal. */
-public class OutputTag<T> {
+public class OutputTag<T> implements java.io.Serializable {
     private final String id;
 
     public OutputTag(String id) {

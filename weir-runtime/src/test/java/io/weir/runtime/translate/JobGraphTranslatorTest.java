@@ -1,0 +1,225 @@
+package io.weir.runtime.translate;
+
+import io.weir.api.common.OutputTag;
+import io.weir.api.common.RuntimeExecutionMode;
+import io.weir.api.config.Configuration;
+import io.weir.api.config.ExecutionOptions;
+import io.weir.api.connector.sink.lib.PrintSink;
+import io.weir.api.dag.Pipeline;
+import io.weir.api.dag.SinkTransformation;
+import io.weir.api.datastream.DataStream;
+import io.weir.api.datastream.DataStreamSink;
+import io.weir.api.datastream.SingleOutputStreamOperator;
+import io.weir.api.environment.StreamExecutionEnvironment;
+import io.weir.api.functions.Collector;
+import io.weir.api.functions.ProcessFunction;
+import io.weir.runtime.graph.JobGraph;
+import io.weir.runtime.graph.PlanPrinter;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class JobGraphTranslatorTest {
+
+    private static StreamExecutionEnvironment env(int parallelism) {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(parallelism);
+        return env;
+    }
+
+    private static JobGraph translate(StreamExecutionEnvironment env, DataStreamSink<?>... sinks) {
+        List<SinkTransformation<?>> list = new ArrayList<>();
+        for (DataStreamSink<?> s : sinks) {
+            list.add(s.getTransformation());
+        }
+        return JobGraphTranslator.translate(new Pipeline("test", list, env.getConfiguration()));
+    }
+
+    @Test
+    void designExampleShapeHasThreeTasksAndTwoExchanges() {
+        StreamExecutionEnvironment env = env(2);
+        DataStreamSink<Long> sink = env.fromSequence(1, 10).name("src")
+                .map(x -> x).name("m1").map(x -> x).name("m2")
+                .rebalance()
+                .map(x -> x).name("m3").map(x -> x).name("m4")
+                .keyBy(x -> x % 3)
+                .map(x -> x).name("m5").map(x -> x).name("m6")
+                .sinkTo(new PrintSink<>()).name("sink");
+
+        String plan = PlanPrinter.toText(translate(env, sink));
+
+        assertThat(plan).isEqualTo("""
+                Job 'test' mode=STREAMING max-parallelism=128
+                Task 1 [p=2]: src -> m1 -> m2
+                Task 2 [p=2]: m3 -> m4
+                  <- Task 1 REBALANCE PIPELINED
+                Task 3 [p=2]: m5 -> m6 -> sink
+                  <- Task 2 HASH PIPELINED
+                """);
+    }
+
+    @Test
+    void changeOfParallelismStartsANewTaskWithRebalance() {
+        StreamExecutionEnvironment env = env(2);
+        DataStreamSink<Long> sink = env.fromSequence(1, 10).name("src").map(x -> x).name("wide").setParallelism(4)
+                .sinkTo(new PrintSink<>()).name("sink").setParallelism(4);
+
+        assertThat(PlanPrinter.toText(translate(env, sink))).isEqualTo("""
+                Job 'test' mode=STREAMING max-parallelism=128
+                Task 1 [p=2]: src
+                Task 2 [p=4]: wide -> sink
+                  <- Task 1 REBALANCE PIPELINED
+                """);
+    }
+
+    @Test
+    void everyExplicitPartitionerAndDisableChainingStartANewTask() {
+        StreamExecutionEnvironment env = env(2);
+        DataStream<Long> src = env.fromSequence(1, 10).name("src");
+        DataStreamSink<Long> sink = src.shuffle().map(x -> x).name("a")
+                .rescale().map(x -> x).name("b")
+                .broadcast().map(x -> x).name("c")
+                .forward().map(x -> x).name("d")
+                .map(x -> x).name("e").disableChaining()
+                .sinkTo(new PrintSink<>()).name("sink");
+
+        assertThat(PlanPrinter.toText(translate(env, sink))).isEqualTo("""
+                Job 'test' mode=STREAMING max-parallelism=128
+                Task 1 [p=2]: src
+                Task 2 [p=2]: a
+                  <- Task 1 SHUFFLE PIPELINED
+                Task 3 [p=2]: b
+                  <- Task 2 RESCALE PIPELINED
+                Task 4 [p=2]: c -> d
+                  <- Task 3 BROADCAST PIPELINED
+                Task 5 [p=2]: e
+                  <- Task 4 FORWARD PIPELINED
+                Task 6 [p=2]: sink
+                  <- Task 5 FORWARD PIPELINED
+                """);
+    }
+
+    @Test
+    void unionAndConnectAreTasksWithSeveralInputChannels() {
+        StreamExecutionEnvironment env = env(1);
+        DataStream<Long> a = env.fromSequence(1, 10).name("a");
+        DataStream<Long> b = env.fromSequence(1, 10).name("b");
+        DataStreamSink<Long> union = a.union(b).map(x -> x).name("after-union").sinkTo(new PrintSink<>()).name("s1");
+        DataStreamSink<String> connected = a.connect(b.map(String::valueOf).name("str"))
+                .map(new ToText()).name("co").sinkTo(new PrintSink<>()).name("s2");
+
+        assertThat(PlanPrinter.toText(translate(env, union, connected))).isEqualTo("""
+                Job 'test' mode=STREAMING max-parallelism=128
+                Task 1 [p=1]: a
+                Task 2 [p=1]: b -> str
+                Task 3 [p=1]: after-union -> s1
+                  <- Task 1 FORWARD PIPELINED
+                  <- Task 2 FORWARD PIPELINED
+                Task 4 [p=1]: co -> s2
+                  <- Task 1 FORWARD PIPELINED into input 0
+                  <- Task 2 FORWARD PIPELINED into input 1
+                """);
+    }
+
+    @Test
+    void sideOutputsChainLikeMainOutputs() {
+        StreamExecutionEnvironment env = env(2);
+        OutputTag<String> odd = new OutputTag<>("odd");
+        SingleOutputStreamOperator<Long> split = env.fromSequence(1, 10).name("src").process(new Splitter(odd)).name("split");
+        DataStreamSink<String> side = split.getSideOutput(odd).sinkTo(new PrintSink<>()).name("side-sink");
+        DataStreamSink<Long> main = split.sinkTo(new PrintSink<>()).name("main-sink");
+
+        assertThat(PlanPrinter.toText(translate(env, side, main))).isEqualTo("""
+                Job 'test' mode=STREAMING max-parallelism=128
+                Task 1 [p=2]: src -> split -> side-sink -> main-sink
+                """);
+    }
+
+    @Test
+    void forwardBetweenDifferentParallelismIsRejectedWithBothNames() {
+        StreamExecutionEnvironment env = env(2);
+        DataStreamSink<Long> sink = env.fromSequence(1, 10).name("src").forward().map(x -> x).name("m").setParallelism(3)
+                .sinkTo(new PrintSink<>());
+
+        assertThatThrownBy(() -> translate(env, sink))
+                .hasMessageContaining("forward() from 'src' (parallelism 2) to 'm' (parallelism 3)");
+    }
+
+    @Test
+    void batchModeIsReportedAsNotAvailableYet() {
+        Configuration conf = new Configuration();
+        conf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        DataStreamSink<Long> sink = env.fromSequence(1, 10).sinkTo(new PrintSink<>());
+
+        assertThatThrownBy(() -> translate(env, sink))
+                .isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageContaining("BATCH execution mode")
+                .hasMessageContaining("not available yet");
+    }
+
+    @Test
+    void automaticModeOnBoundedSourcesResolvesToBatch() {
+        Configuration conf = new Configuration();
+        conf.setString("execution.runtime-mode", "automatic", "test");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        DataStreamSink<Long> sink = env.fromSequence(1, 10).sinkTo(new PrintSink<>());
+
+        assertThatThrownBy(() -> translate(env, sink)).hasMessageContaining("resolved to BATCH");
+    }
+
+    @Test
+    void aFunctionThatCannotBeSerializedIsRejectedNamingTheOperator() {
+        Object notSerializable = new Object();
+        StreamExecutionEnvironment env = env(1);
+        DataStreamSink<Long> sink = env.fromSequence(1, 10).map(x -> x + notSerializable.hashCode()).name("captures")
+                .sinkTo(new PrintSink<>());
+
+        assertThatThrownBy(() -> translate(env, sink))
+                .hasMessageContaining("The function of operator 'captures' is not serializable");
+    }
+
+    @Test
+    void keyedOperatorAboveMaxParallelismIsRejected() {
+        StreamExecutionEnvironment env = env(4);
+        env.setMaxParallelism(2);
+        DataStreamSink<Long> sink = env.fromSequence(1, 10).keyBy(x -> x).map(x -> x).name("keyed")
+                .sinkTo(new PrintSink<>());
+
+        assertThatThrownBy(() -> translate(env, sink))
+                .hasMessageContaining("'keyed' has parallelism 4, above pipeline.max-parallelism (2)");
+    }
+
+    private static final class ToText implements io.weir.api.functions.CoMapFunction<Long, String, String> {
+        @Override
+        public String map1(Long value) {
+            return "" + value;
+        }
+
+        @Override
+        public String map2(String value) {
+            return value;
+        }
+    }
+
+    private static final class Splitter extends ProcessFunction<Long, Long> {
+        private final OutputTag<String> tag;
+
+        Splitter(OutputTag<String> tag) {
+            this.tag = tag;
+        }
+
+        @Override
+        public void processElement(Long value, Context ctx, Collector<Long> out) {
+            if (value % 2 == 1) {
+                ctx.output(tag, "odd " + value);
+            } else {
+                out.collect(value);
+            }
+        }
+    }
+}
