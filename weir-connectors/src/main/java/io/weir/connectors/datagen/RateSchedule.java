@@ -9,9 +9,9 @@ package io.weir.connectors.datagen;
  */
 final class RateSchedule {
     private static final double NANOS_PER_SECOND = 1e9;
-    private static final long CATCH_UP_NANOS = 1_000_000_000L;
 
-    private final double recordsPerNano;
+    private final double recordsPerSecond;
+    /** One second's worth of records, at least one. */
     private final long catchUpRecords;
     private long startNanos;
     private boolean started;
@@ -22,7 +22,7 @@ final class RateSchedule {
             throw new IllegalArgumentException("Rate must be a positive finite number of records per second, got "
                     + recordsPerSecond);
         }
-        this.recordsPerNano = recordsPerSecond / NANOS_PER_SECOND;
+        this.recordsPerSecond = recordsPerSecond;
         this.catchUpRecords = Math.max(1, (long) Math.ceil(recordsPerSecond));
     }
 
@@ -43,8 +43,9 @@ final class RateSchedule {
     }
 
     private long dueAt(long nowNanos) {
-        double elapsed = nowNanos - startNanos;
+        // Multiply before dividing so that whole intervals come out exact: 100 ms at 10/s is 1 record, not 0.99...
+        double due = Math.floor((nowNanos - startNanos) * recordsPerSecond / NANOS_PER_SECOND);
         // +1: the first record is due at once, not after one interval.
-        return (long) Math.min(Long.MAX_VALUE / 2.0, Math.floor(elapsed * recordsPerNano)) + 1;
+        return (long) Math.min(Long.MAX_VALUE / 2.0, due) + 1;
     }
 }
