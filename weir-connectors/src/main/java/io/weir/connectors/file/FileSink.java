@@ -23,6 +23,10 @@ import java.nio.file.Path;
  * run. A subtask that fails or is cancelled deletes its in-progress file, so readers of the directory
  * never see half-written output (hidden files are also skipped by {@link FileSource}).
  *
+ * <p>Output is published once, at the end of input: on an unbounded stream nothing appears until the job
+ * ends, and a cancelled job publishes nothing. (Rolling part files on checkpoints needs a committer, which
+ * this sink does not have yet.)
+ *
  * <p>The directory is created if missing. The sink does not delete part files it does not write: when a
  * job re-runs into the same directory with a lower parallelism, the extra {@code part-N} files of the old
  * run remain, so point re-runs at an empty directory or clear it first.

@@ -92,9 +92,10 @@ final class PartFileWriter<T> implements SinkWriter<T> {
         channel.force(false);
         channel.close();
         try {
-            Files.move(inProgress, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(inProgress, target, StandardCopyOption.REPLACE_EXISTING);
+            publish();
+        } catch (IOException e) {
+            throw new IOException("FileSink cannot publish '" + inProgress + "' as '" + target
+                    + "'; was the output directory removed or made read-only while the job ran? " + e, e);
         }
         committed = true;
     }
@@ -112,6 +113,15 @@ final class PartFileWriter<T> implements SinkWriter<T> {
             } finally {
                 Files.deleteIfExists(inProgress);
             }
+        }
+    }
+
+    private void publish() throws IOException {
+        try {
+            Files.move(inProgress, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            // Only on a file system without atomic rename; a plain move is the best it offers.
+            Files.move(inProgress, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
