@@ -1,0 +1,2 @@
+/** Fakes and a runtime-like driver for testing connectors without the runtime. */
+package io.weir.connectors.testing;
