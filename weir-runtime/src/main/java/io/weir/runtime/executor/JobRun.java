@@ -146,7 +146,8 @@ final class JobRun implements TaskListener {
         if (failure == null) {
             failure = cause;
             failedTask = task;
-            LOG.error("Task '{}' failed; cancelling the job", task.name(), cause);
+            LOG.warn("Task '{}' failed, cancelling the job: {}", task.name(), cause.toString());
+            LOG.debug("Failure of task '{}'", task.name(), cause);
             status = JobStatus.FAILING;
             cancelAll();
         } else if (failure != cause) {

@@ -1,5 +1,6 @@
 package io.weir.runtime.scheduler;
 
+import io.weir.api.common.JobExecutionException;
 import io.weir.api.config.Configuration;
 import io.weir.api.config.ExecutionOptions;
 import io.weir.api.dag.Partitioning;
@@ -90,8 +91,7 @@ public final class Deployment {
         }
         List<StreamTask> tasks = new ArrayList<>();
         for (JobVertex v : graph.vertices()) {
-            SharedSplitEnumerator<?> splits = v.isSource()
-                    ? ((SourceOperatorFactory<?, ?>) v.head().factory()).createEnumerator(v.parallelism()) : null;
+            SharedSplitEnumerator<?> splits = v.isSource() ? enumerator(graph, v) : null;
             for (int s = 0; s < v.parallelism(); s++) {
                 Map<JobEdge, PartitionWriter> writers = new LinkedHashMap<>();
                 for (JobEdge edge : graph.outputsOf(v.id())) {
@@ -113,6 +113,15 @@ public final class Deployment {
             }
         }
         return tasks;
+    }
+
+    private static SharedSplitEnumerator<?> enumerator(JobGraph graph, JobVertex v) throws JobExecutionException {
+        try {
+            return ((SourceOperatorFactory<?, ?>) v.head().factory()).createEnumerator(v.parallelism());
+        } catch (Exception e) {
+            throw new JobExecutionException(graph.jobName(), "Job '" + graph.jobName() + "' could not start: source '"
+                    + v.head().name() + "' could not list its input: " + e.getMessage(), e);
+        }
     }
 
     private static int positive(int value, String key, Configuration conf) {
