@@ -80,7 +80,7 @@ final class ConfigValues {
         if (text.equalsIgnoreCase("false")) {
             return false;
         }
-        throw new IllegalArgumentException("not a boolean");
+        throw new IllegalArgumentException();
     }
 
     private static <E extends Enum<E>> E parseEnum(Class<E> type, String text) {
@@ -89,7 +89,7 @@ final class ConfigValues {
                 return constant;
             }
         }
-        throw new IllegalArgumentException("unknown value");
+        throw new IllegalArgumentException();
     }
 
     /** {@code 100}, {@code 100ms}, {@code 100 ms}, {@code 2s}, {@code 2 sec}, {@code 1 min}, {@code 1h}, {@code 1d}. */

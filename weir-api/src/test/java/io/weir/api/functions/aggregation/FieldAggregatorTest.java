@@ -1,0 +1,86 @@
+package io.weir.api.functions.aggregation;
+
+import io.weir.api.tuple.Tuple3;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class FieldAggregatorTest {
+    record Sale(String shop, int items, double amount) {
+    }
+
+    /** A POJO with a no-argument constructor. */
+    public static class Reading {
+        public String sensor;
+        public long value;
+
+        public Reading() {
+        }
+
+        Reading(String sensor, long value) {
+            this.sensor = sensor;
+            this.value = value;
+        }
+    }
+
+    @Test
+    void sumKeepsTheFirstRecordsOtherFields() {
+        FieldAggregator<Tuple3<String, Integer, String>> sum = FieldAggregator.sum(1);
+        assertThat(sum.reduce(Tuple3.of("k", 1, "first"), Tuple3.of("k", 2, "second")))
+                .isEqualTo(Tuple3.of("k", 3, "first"));
+    }
+
+    @Test
+    void minAndMaxReplaceOnlyTheField() {
+        FieldAggregator<Tuple3<String, Integer, String>> min = FieldAggregator.min(1);
+        FieldAggregator<Tuple3<String, Integer, String>> max = FieldAggregator.max(1);
+        assertThat(min.reduce(Tuple3.of("k", 5, "a"), Tuple3.of("k", 2, "b"))).isEqualTo(Tuple3.of("k", 2, "a"));
+        assertThat(max.reduce(Tuple3.of("k", 5, "a"), Tuple3.of("k", 7, "b"))).isEqualTo(Tuple3.of("k", 7, "a"));
+    }
+
+    @Test
+    void minByAndMaxByKeepTheWholeRecordAndTheFirstOnTies() {
+        FieldAggregator<Tuple3<String, Integer, String>> minBy = FieldAggregator.minBy(1);
+        FieldAggregator<Tuple3<String, Integer, String>> maxBy = FieldAggregator.maxBy(1);
+        assertThat(minBy.reduce(Tuple3.of("k", 5, "a"), Tuple3.of("k", 2, "b"))).isEqualTo(Tuple3.of("k", 2, "b"));
+        assertThat(minBy.reduce(Tuple3.of("k", 2, "a"), Tuple3.of("k", 2, "b"))).isEqualTo(Tuple3.of("k", 2, "a"));
+        assertThat(maxBy.reduce(Tuple3.of("k", 9, "a"), Tuple3.of("k", 9, "b"))).isEqualTo(Tuple3.of("k", 9, "a"));
+    }
+
+    @Test
+    void aggregatesRecordComponentsByName() {
+        FieldAggregator<Sale> sum = FieldAggregator.sum("amount");
+        assertThat(sum.reduce(new Sale("s", 1, 2.5), new Sale("s", 4, 1.0))).isEqualTo(new Sale("s", 1, 3.5));
+        FieldAggregator<Sale> maxBy = FieldAggregator.maxBy("items");
+        assertThat(maxBy.reduce(new Sale("s", 1, 2.5), new Sale("s", 4, 1.0))).isEqualTo(new Sale("s", 4, 1.0));
+    }
+
+    @Test
+    void aggregatesPojoFieldsByNameWithoutChangingTheInputs() {
+        Reading a = new Reading("x", 3);
+        Reading b = new Reading("x", 4);
+        Reading sum = FieldAggregator.<Reading>sum("value").reduce(a, b);
+        assertThat(sum.value).isEqualTo(7);
+        assertThat(sum.sensor).isEqualTo("x");
+        assertThat(a.value).isEqualTo(3);
+    }
+
+    @Test
+    void tupleFieldsCanBeNamedToo() {
+        FieldAggregator<Tuple3<String, BigDecimal, Integer>> sum = FieldAggregator.sum("f1");
+        assertThat(sum.reduce(Tuple3.of("k", new BigDecimal("1.5"), 0), Tuple3.of("k", new BigDecimal("2.25"), 0)).f1)
+                .isEqualByComparingTo("3.75");
+    }
+
+    @Test
+    void unknownFieldsAndNonNumericSumsAreClearErrors() {
+        assertThatThrownBy(() -> FieldAggregator.<Sale>sum("price").reduce(new Sale("s", 1, 1), new Sale("s", 1, 1)))
+                .hasMessageContaining("No component 'price' in record")
+                .hasMessageContaining("[shop, items, amount]");
+        assertThatThrownBy(() -> FieldAggregator.<Sale>sum("shop").reduce(new Sale("s", 1, 1), new Sale("s", 1, 1)))
+                .hasMessageContaining("sum needs a numeric field");
+    }
+}
