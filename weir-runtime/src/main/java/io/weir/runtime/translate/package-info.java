@@ -1,0 +1,12 @@
+/**
+ * Translation: the one place that reads the execution mode.
+ * <pre>
+ * Pipeline (API transformations, mode-free)
+ *   --ExecutionModeResolver--> STREAMING | BATCH
+ *   --StreamGraphBuilder-----> operator nodes + edges (partitioning, parallelism resolved; operator chosen per mode)
+ *   --Chainer----------------> JobGraph (tasks = chains of forward edges of equal parallelism; exchanges)
+ * </pre>
+ * Each mode has its own named method ({@code translateForStreaming}, {@code translateForBatch}); the
+ * runtime below never asks which mode it is in.
+ */
+package io.weir.runtime.translate;
