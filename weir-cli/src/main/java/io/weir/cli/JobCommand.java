@@ -36,7 +36,7 @@ abstract class JobCommand implements Callable<Integer> {
     @Override
     public final Integer call() {
         try {
-            JobJar jar = JobJar.open(options.jar, options.mainClass);
+            JobJar jar = JobJar.open(options.jar, options.mainClass, weirHome());
             Configuration configuration = JobConfiguration.assemble(
                     ConfigFileLoader.load(environment, weirHome), DynamicProperties.parse(options.settings));
             return launch(jar, configuration);
@@ -45,6 +45,11 @@ abstract class JobCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
             return EXIT_FAILURE;
         }
+    }
+
+    /** The distribution's directory: what bin/weir passed, else $WEIR_HOME; null when neither is set. */
+    private String weirHome() {
+        return weirHome != null ? weirHome : environment.get(ConfigFileLoader.HOME_ENV);
     }
 
     /** Runs the job's main with {@code configuration} installed; returns the exit code. */

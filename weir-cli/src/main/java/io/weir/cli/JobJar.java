@@ -10,15 +10,12 @@ import java.util.jar.Manifest;
 public record JobJar(Path path, String mainClass) {
 
     /**
-     * The jar at {@code location} (relative to the working directory) and its main class: {@code mainClassOverride}
-     * if given, else the manifest's {@code Main-Class}.
+     * The jar at {@code location} and its main class: {@code mainClassOverride} if given, else the manifest's
+     * {@code Main-Class}. A relative location is taken from the working directory, else from {@code weirHome}
+     * (may be null), so that {@code bin/weir run examples/streaming/WordCount.jar} works from anywhere.
      */
-    public static JobJar open(String location, String mainClassOverride) {
-        Path path = Path.of(location);
-        if (!Files.exists(path)) {
-            throw new JobLaunchException("Job jar '" + location + "' does not exist (working directory: "
-                    + Path.of("").toAbsolutePath() + ")");
-        }
+    public static JobJar open(String location, String mainClassOverride, String weirHome) {
+        Path path = locate(location, weirHome);
         if (!Files.isRegularFile(path)) {
             throw new JobLaunchException("Job jar '" + location + "' is not a file");
         }
@@ -29,6 +26,19 @@ public record JobJar(Path path, String mainClass) {
                     + "give the job's main class with -c <class name>");
         }
         return new JobJar(path, mainClass);
+    }
+
+    private static Path locate(String location, String weirHome) {
+        Path path = Path.of(location);
+        if (Files.exists(path)) {
+            return path;
+        }
+        if (!path.isAbsolute() && weirHome != null && Files.exists(Path.of(weirHome).resolve(path))) {
+            return Path.of(weirHome).resolve(path);
+        }
+        String looked = path.isAbsolute() ? "" : " (looked in the working directory " + Path.of("").toAbsolutePath()
+                + (weirHome == null ? "" : " and in WEIR_HOME " + weirHome) + ")";
+        throw new JobLaunchException("Job jar '" + location + "' does not exist" + looked);
     }
 
     private static String manifestMainClass(Path path, String location) {

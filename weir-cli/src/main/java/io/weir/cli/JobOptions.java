@@ -23,7 +23,7 @@ final class JobOptions {
 
     @Parameters(index = "0", paramLabel = "<job.jar>",
             description = "The job jar. A relative path that does not exist under the working directory "
-                    + "is looked up under WEIR_HOME by bin/weir.")
+                    + "is looked up under WEIR_HOME.")
     String jar;
 
     @Parameters(index = "1..*", paramLabel = "<args>",

@@ -44,6 +44,10 @@ class WeirCliTest {
         return WeirCli.execute(args, env, null, new PrintWriter(out, true), new PrintWriter(err, true));
     }
 
+    private int weirWithHome(String home, String... args) {
+        return WeirCli.execute(args, env, home, new PrintWriter(out, true), new PrintWriter(err, true));
+    }
+
     private Path recordingJar() throws IOException {
         return TestJars.jar(dir, "recording.jar", RecordingJob.class, RecordingJob.class);
     }
@@ -114,6 +118,29 @@ class WeirCliTest {
         assertThat(code).isEqualTo(1);
         assertThat(err.toString()).startsWith("Error: Job jar 'no/such/job.jar' does not exist");
         assertNoStackTrace(err.toString());
+    }
+
+    @Test
+    void relativeJarMissingFromTheWorkingDirectoryIsTakenFromWeirHome() throws IOException {
+        Files.createDirectories(dir.resolve("examples/streaming"));
+        Files.move(recordingJar(), dir.resolve("examples/streaming/Recording.jar"));
+        assertThat(weirWithHome(dir.toString(), "run", "examples/streaming/Recording.jar", "x")).isZero();
+        assertThat(RecordingJob.args).containsExactly("x");
+    }
+
+    @Test
+    void weirHomeFromTheEnvironmentIsUsedWhenTheScriptPassedNone() throws IOException {
+        Files.createDirectories(dir.resolve("examples"));
+        Files.move(recordingJar(), dir.resolve("examples/Recording.jar"));
+        env.put("WEIR_HOME", dir.toString());
+        assertThat(weir("run", "examples/Recording.jar")).isZero();
+    }
+
+    @Test
+    void missingJarNamesBothPlacesItWasLookedFor() {
+        assertThat(weirWithHome(dir.toString(), "run", "no/such/job.jar")).isEqualTo(1);
+        assertThat(err.toString()).contains("does not exist (looked in the working directory ")
+                .contains("and in WEIR_HOME " + dir);
     }
 
     @Test
