@@ -1,0 +1,156 @@
+package io.weir.cli.config;
+
+import io.weir.api.config.Configuration;
+import io.weir.api.config.IllegalConfigurationException;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads {@code config.yaml} into a {@link Configuration}. The file's directory is {@code $WEIR_CONF_DIR}, else
+ * {@code <WEIR_HOME>/conf}.
+ *
+ * <p>Nested maps and dotted keys mean the same and may be mixed: {@code execution: {runtime-mode: BATCH}} and
+ * {@code execution.runtime-mode: BATCH} both set {@code execution.runtime-mode}. Every value is kept as the
+ * text written in the file and parsed later against its option's type, so errors about values come from the
+ * option and name this file as the origin. A key without a value sets nothing (so a section whose entries
+ * are all commented out is harmless); a list or a key set twice is an error naming the key and its line.
+ */
+public final class ConfigFileLoader {
+    public static final String FILE_NAME = "config.yaml";
+    public static final String CONF_DIR_ENV = "WEIR_CONF_DIR";
+    public static final String HOME_ENV = "WEIR_HOME";
+    /** Set by {@code bin/weir}; wins over {@link #HOME_ENV} because the script resolved it itself. */
+    public static final String HOME_PROPERTY = "weir.home";
+
+    private ConfigFileLoader() {
+    }
+
+    /**
+     * The settings of the configuration directory chosen by {@code env} and {@code weirHomeProperty}; none when
+     * neither names one or when the directory holds no {@code config.yaml}.
+     */
+    public static Configuration load(Map<String, String> env, String weirHomeProperty) {
+        return locateDirectory(env, weirHomeProperty)
+                .map(dir -> dir.resolve(FILE_NAME))
+                .filter(Files::exists)
+                .map(ConfigFileLoader::loadFile)
+                .orElseGet(Configuration::new);
+    }
+
+    /**
+     * {@code $WEIR_CONF_DIR}, which must exist because the user asked for it; else {@code <WEIR_HOME>/conf} if
+     * it exists (a distribution without one simply has no settings).
+     */
+    public static Optional<Path> locateDirectory(Map<String, String> env, String weirHomeProperty) {
+        String confDir = env.get(CONF_DIR_ENV);
+        if (confDir != null && !confDir.isBlank()) {
+            Path dir = Path.of(confDir);
+            if (!Files.isDirectory(dir)) {
+                throw new IllegalConfigurationException("Configuration directory '" + confDir + "' (set in "
+                        + CONF_DIR_ENV + ") does not exist or is not a directory: point " + CONF_DIR_ENV
+                        + " at the directory holding " + FILE_NAME + ", or unset it to use <WEIR_HOME>/conf");
+            }
+            return Optional.of(dir);
+        }
+        String home = weirHomeProperty != null && !weirHomeProperty.isBlank() ? weirHomeProperty : env.get(HOME_ENV);
+        if (home == null || home.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(Path.of(home, "conf")).filter(Files::isDirectory);
+    }
+
+    /** The settings in {@code file}, each with the file's absolute path as its origin. */
+    public static Configuration loadFile(Path file) {
+        String origin = file.toAbsolutePath().normalize().toString();
+        Node root;
+        try (Reader reader = Files.newBufferedReader(file)) {
+            root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(reader);
+        } catch (MarkedYAMLException e) {
+            throw new IllegalConfigurationException("Cannot parse configuration file '" + origin + "'"
+                    + position(e.getProblemMark()) + ": " + e.getProblem() + ". Fix the YAML syntax there.", e);
+        } catch (YAMLException | IOException e) {
+            throw new IllegalConfigurationException("Cannot read configuration file '" + origin + "': "
+                    + e.getMessage(), e);
+        }
+        Configuration configuration = new Configuration();
+        if (root == null || isNull(root)) {
+            return configuration;
+        }
+        if (!(root instanceof MappingNode mapping)) {
+            throw new IllegalConfigurationException("Configuration file '" + origin + "'" + position(root.getStartMark())
+                    + " must be a map of settings such as 'execution.runtime-mode: BATCH'");
+        }
+        new Flattener(origin, configuration).addMapping("", mapping);
+        return configuration;
+    }
+
+    /** Walks the node tree, turning nested keys into dotted ones; remembers each key's line to report duplicates. */
+    private static final class Flattener {
+        private final String origin;
+        private final Configuration target;
+        private final Map<String, Integer> lineOfKey = new HashMap<>();
+
+        Flattener(String origin, Configuration target) {
+            this.origin = origin;
+            this.target = target;
+        }
+
+        void addMapping(String prefix, MappingNode mapping) {
+            for (NodeTuple tuple : mapping.getValue()) {
+                if (!(tuple.getKeyNode() instanceof ScalarNode keyNode) || keyNode.getValue().isBlank()) {
+                    throw error(tuple.getKeyNode(), "has a key that is not a plain name");
+                }
+                addValue(prefix + keyNode.getValue(), tuple.getValueNode());
+            }
+        }
+
+        private void addValue(String key, Node value) {
+            if (value instanceof MappingNode nested) {
+                addMapping(key + ".", nested);
+            } else if (value instanceof ScalarNode scalar) {
+                if (isNull(scalar)) {
+                    return;
+                }
+                int line = value.getStartMark().getLine() + 1;
+                Integer earlier = lineOfKey.putIfAbsent(key, line);
+                if (earlier != null) {
+                    throw error(value, "sets '" + key + "' a second time (first at line " + earlier
+                            + "); keep one of them");
+                }
+                target.setString(key, scalar.getValue(), origin);
+            } else {
+                throw error(value, "gives '" + key + "' a list; a setting takes a single value");
+            }
+        }
+
+        private IllegalConfigurationException error(Node node, String what) {
+            return new IllegalConfigurationException("Configuration file '" + origin + "'"
+                    + position(node.getStartMark()) + " " + what);
+        }
+    }
+
+    private static boolean isNull(Node node) {
+        return node instanceof ScalarNode && Tag.NULL.equals(node.getTag());
+    }
+
+    private static String position(Mark mark) {
+        return mark == null ? "" : " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
+    }
+}
