@@ -207,6 +207,6 @@ public class StreamExecutionEnvironment {
             return factory.createExecutor(configuration);
         }
         throw new IllegalStateException("No Weir executor on the class path: add the weir-runtime module "
-                + "(io.weir:weir-runtime) as a dependency, or run the job with 'bin/weir run'");
+                + "(io.weir:weir-runtime) as a dependency of the job; the distribution's lib/ holds it");
     }
 }
