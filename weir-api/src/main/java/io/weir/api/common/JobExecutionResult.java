@@ -10,10 +10,12 @@ public final class JobExecutionResult {
     private final RuntimeExecutionMode runtimeMode;
     private final Duration netRuntime;
     private final Map<String, Object> accumulators;
+    private final int taskAttempts;
 
     public JobExecutionResult(String jobName, RuntimeExecutionMode runtimeMode, Duration netRuntime,
-                              Map<String, Object> accumulators) {
+                              Map<String, Object> accumulators, int taskAttempts) {
         this.jobName = jobName;
+        this.taskAttempts = taskAttempts;
         this.runtimeMode = runtimeMode;
         this.netRuntime = netRuntime;
         this.accumulators = Map.copyOf(accumulators);
@@ -26,6 +28,11 @@ public final class JobExecutionResult {
     /** The mode the job actually ran in (AUTOMATIC resolved). */
     public RuntimeExecutionMode getRuntimeMode() {
         return runtimeMode;
+    }
+
+    /** Subtask attempts run in all: one per subtask, plus one per restart. */
+    public int getTaskAttempts() {
+        return taskAttempts;
     }
 
     public Duration getNetRuntime() {
@@ -49,6 +56,6 @@ public final class JobExecutionResult {
     @Override
     public String toString() {
         return "JobExecutionResult{job='" + jobName + "', mode=" + runtimeMode + ", runtime=" + netRuntime.toMillis()
-                + " ms, accumulators=" + new TreeMap<>(accumulators) + '}';
+                + " ms, task attempts=" + taskAttempts + ", accumulators=" + new TreeMap<>(accumulators) + '}';
     }
 }

@@ -25,4 +25,25 @@ public final class ExecutionOptions {
     public static final ConfigOption<Integer> CHANNEL_CAPACITY = ConfigOptions.key("execution.channel-capacity")
             .intType().defaultValue(4)
             .withDescription("Batches in flight per channel before the producer blocks (backpressure).");
+
+    public static final ConfigOption<Integer> SLOTS = ConfigOptions.key("execution.slots")
+            .intType().defaultValue(-1)
+            .withDescription("Subtasks that may run at once. BATCH runs its stages within this bound (default: the "
+                    + "number of cores); STREAMING needs as many slots as its highest parallelism (default: enough).");
+
+    public static final ConfigOption<MemorySize> SORT_MEMORY = ConfigOptions.key("execution.sort.memory")
+            .memoryType().defaultValue(MemorySize.ofMebiBytes(64))
+            .withDescription("BATCH: memory per keyed task for sorting its input by key; more input spills to disk.");
+
+    public static final ConfigOption<MemorySize> PARTITION_MEMORY = ConfigOptions.key("execution.batch.partition-memory")
+            .memoryType().defaultValue(MemorySize.ofMebiBytes(16))
+            .withDescription("BATCH: memory per producing subtask for buffering its blocking result partition.");
+
+    public static final ConfigOption<Boolean> BATCH_COMBINE = ConfigOptions.key("execution.batch.combine")
+            .booleanType().defaultValue(true)
+            .withDescription("BATCH: pre-aggregate rolling aggregations (sum, reduce, ...) before the shuffle.");
+
+    public static final ConfigOption<Integer> COMBINE_MAX_KEYS = ConfigOptions.key("execution.batch.combine.max-keys")
+            .intType().defaultValue(100_000)
+            .withDescription("BATCH: keys a combiner holds before it sends its partial results on.");
 }

@@ -12,7 +12,7 @@ import java.util.Map;
  */
 public final class KnownOptions {
     /** Keys under these prefixes belong to Weir: an unknown one is an error, never silently ignored. */
-    public static final List<String> RESERVED_PREFIXES = List.of("execution.", "pipeline.", "parallelism.");
+    public static final List<String> RESERVED_PREFIXES = List.of("execution.", "pipeline.", "parallelism.", "restart-strategy.", "io.");
 
     private static final Map<String, ConfigOption<?>> OPTIONS = new LinkedHashMap<>();
 
@@ -20,7 +20,10 @@ public final class KnownOptions {
         register(ExecutionOptions.RUNTIME_MODE, ExecutionOptions.BUFFER_TIMEOUT, ExecutionOptions.BATCH_SIZE,
                 ExecutionOptions.CHANNEL_CAPACITY, PipelineOptions.PARALLELISM, PipelineOptions.MAX_PARALLELISM,
                 PipelineOptions.AUTO_WATERMARK_INTERVAL,
-                PipelineOptions.NAME);
+                PipelineOptions.NAME, ExecutionOptions.SLOTS, ExecutionOptions.SORT_MEMORY,
+                ExecutionOptions.PARTITION_MEMORY, ExecutionOptions.BATCH_COMBINE, ExecutionOptions.COMBINE_MAX_KEYS,
+                CoreOptions.TMP_DIRS, RestartStrategyOptions.TYPE, RestartStrategyOptions.ATTEMPTS,
+                RestartStrategyOptions.DELAY);
     }
 
     private KnownOptions() {

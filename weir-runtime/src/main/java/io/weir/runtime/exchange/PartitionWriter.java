@@ -17,5 +17,9 @@ public interface PartitionWriter {
     void emitWatermark(long watermark) throws InterruptedException;
 
     /** Flushes and ends every channel: the consumers see the end of this producer. */
-    void finish() throws InterruptedException;
+    void finish() throws Exception;
+
+    /** The producer failed or was cancelled: releases what it holds and discards output not yet published. */
+    default void abort() {
+    }
 }

@@ -5,7 +5,6 @@ import io.weir.api.dag.Pipeline;
 import io.weir.api.execution.PipelineExecutor;
 import io.weir.runtime.graph.JobGraph;
 import io.weir.runtime.graph.PlanPrinter;
-import io.weir.runtime.scheduler.Deployment;
 import io.weir.runtime.translate.JobGraphTranslator;
 
 /** Runs jobs embedded in this JVM: translate, deploy every task, start. */
@@ -14,8 +13,13 @@ public final class LocalExecutor implements PipelineExecutor {
     @Override
     public JobClient executeAsync(Pipeline pipeline) throws Exception {
         JobGraph graph = JobGraphTranslator.translate(pipeline);
-        JobRun run = new JobRun(graph);
-        run.start(Deployment.deployStreaming(graph, run));
+        if (graph.mode() == io.weir.api.common.RuntimeExecutionMode.BATCH) {
+            throw new UnsupportedOperationException("Job '" + pipeline.jobName() + "' resolved to BATCH execution "
+                    + "mode, which is not available yet in this version of Weir: its plan can be shown, not run. "
+                    + "Run it with execution.runtime-mode=STREAMING.");
+        }
+        StreamingJobRun run = new StreamingJobRun(graph);
+        run.start();
         return new LocalJobClient(pipeline.jobName(), run);
     }
 

@@ -9,9 +9,9 @@ import java.util.concurrent.CompletableFuture;
 /** A handle on a job running in this JVM. */
 final class LocalJobClient implements JobClient {
     private final String jobName;
-    private final JobRun run;
+    private final JobExecution run;
 
-    LocalJobClient(String jobName, JobRun run) {
+    LocalJobClient(String jobName, JobExecution run) {
         this.jobName = jobName;
         this.run = run;
     }

@@ -6,10 +6,12 @@ import java.util.List;
 
 /**
  * One operator of a task's chain. {@code keySelectors} has one entry per input for a keyed operator and is
- * empty otherwise; {@code chainedOutputs} lead to later operators of the same chain.
+ * empty otherwise; {@code keyedState} says how its keyed state is kept (chosen per mode by the translator);
+ * {@code chainedOutputs} lead to later operators of the same chain.
  */
 public record ChainedOperator(int nodeId, String name, String uid, OperatorFactory factory, int numberOfInputs,
-                              List<KeySelector<?, ?>> keySelectors, List<ChainLink> chainedOutputs) {
+                              List<KeySelector<?, ?>> keySelectors, KeyedStateKind keyedState,
+                              List<ChainLink> chainedOutputs) {
     public ChainedOperator {
         keySelectors = List.copyOf(keySelectors);
         chainedOutputs = List.copyOf(chainedOutputs);

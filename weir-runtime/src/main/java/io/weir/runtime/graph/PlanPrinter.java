@@ -15,9 +15,10 @@ public final class PlanPrinter {
         StringBuilder sb = new StringBuilder();
         sb.append("Job '").append(graph.jobName()).append("' mode=").append(graph.mode())
                 .append(" max-parallelism=").append(graph.maxParallelism()).append('\n');
+        java.util.Map<Integer, Integer> stages = PipelinedRegions.stageOfTask(graph);
         for (JobVertex v : graph.vertices()) {
-            sb.append("Task ").append(v.id()).append(" [p=").append(v.parallelism()).append("]: ")
-                    .append(v.name()).append('\n');
+            sb.append("Task ").append(v.id()).append(" [p=").append(v.parallelism()).append("] stage ")
+                    .append(stages.get(v.id())).append(": ").append(v.name()).append('\n');
             for (JobEdge e : graph.inputsOf(v.id())) {
                 sb.append("  <- Task ").append(e.sourceVertex());
                 if (e.tag() != null) {
@@ -27,6 +28,9 @@ public final class PlanPrinter {
                 if (v.head().numberOfInputs() > 1) {
                     sb.append(" into input ").append(e.targetInput());
                 }
+                if (v.head().keyedState() == KeyedStateKind.SINGLE_KEY_SORTED_INPUT) {
+                    sb.append(" sorted-by-key");
+                }
                 sb.append('\n');
             }
         }
@@ -35,6 +39,7 @@ public final class PlanPrinter {
 
     public static String toJson(JobGraph graph) {
         StringBuilder sb = new StringBuilder();
+        java.util.Map<Integer, Integer> stages = PipelinedRegions.stageOfTask(graph);
         sb.append("{\n  \"jobName\": ").append(quote(graph.jobName()))
                 .append(",\n  \"mode\": ").append(quote(graph.mode().name()))
                 .append(",\n  \"maxParallelism\": ").append(graph.maxParallelism())
@@ -46,6 +51,7 @@ public final class PlanPrinter {
             sb.append("    {\"id\": ").append(v.id())
                     .append(", \"name\": ").append(quote(v.name()))
                     .append(", \"parallelism\": ").append(v.parallelism())
+                    .append(", \"stage\": ").append(stages.get(v.id()))
                     .append(",\n     \"operators\": [");
             for (int j = 0; j < v.operators().size(); j++) {
                 ChainedOperator op = v.operators().get(j);
@@ -53,6 +59,9 @@ public final class PlanPrinter {
                         .append(", \"name\": ").append(quote(op.name()))
                         .append(", \"operator\": ").append(quote(op.factory().description()))
                         .append(", \"keyed\": ").append(op.isKeyed());
+                if (op.isKeyed()) {
+                    sb.append(", \"keyedState\": ").append(quote(op.keyedState().name()));
+                }
                 if (op.uid() != null) {
                     sb.append(", \"uid\": ").append(quote(op.uid()));
                 }

@@ -15,7 +15,11 @@ import io.weir.runtime.graph.JobGraph;
 import io.weir.runtime.graph.JobVertex;
 import io.weir.runtime.graph.SourceOperatorFactory;
 import io.weir.runtime.operators.SharedSplitEnumerator;
+import io.weir.api.config.PipelineOptions;
+import io.weir.runtime.task.PipelinedTaskInput;
+import io.weir.runtime.task.SourceTaskInput;
 import io.weir.runtime.task.StreamTask;
+import io.weir.runtime.task.TaskInput;
 import io.weir.runtime.task.TaskListener;
 
 import java.util.ArrayList;
@@ -39,7 +43,7 @@ public final class Deployment {
     private Deployment() {
     }
 
-    public static List<StreamTask> deployStreaming(JobGraph graph, TaskListener listener) throws Exception {
+    public static List<StreamTask> deployStreaming(JobGraph graph, TaskListener listener, int attempt) throws Exception {
         Configuration conf = graph.configuration();
         int capacity = positive(conf.get(ExecutionOptions.CHANNEL_CAPACITY), ExecutionOptions.CHANNEL_CAPACITY.key(), conf);
         int batchSize = positive(conf.get(ExecutionOptions.BATCH_SIZE), ExecutionOptions.BATCH_SIZE.key(), conf);
@@ -99,17 +103,20 @@ public final class Deployment {
                     writers.put(edge, new PipelinedPartitionWriter(out, selector(edge, s, out.length,
                             graph.maxParallelism()), batchSize));
                 }
-                InputGate gate = null;
-                if (!v.isSource()) {
+                TaskInput input;
+                if (v.isSource()) {
+                    input = new SourceTaskInput(conf.get(PipelineOptions.AUTO_WATERMARK_INTERVAL));
+                } else {
                     List<Semaphore> sems = credits.get(v.id())[s];
-                    gate = new InputGate(inputOfChannel.get(v.id()).get(s), sems.toArray(new Semaphore[0]),
+                    InputGate gate = new InputGate(inputOfChannel.get(v.id()).get(s), sems.toArray(new Semaphore[0]),
                             v.head().numberOfInputs());
                     if (gate.numberOfChannels() == 0) {
                         throw new IllegalStateException("Task '" + v.name() + "' has no input channels");
                     }
+                    input = new PipelinedTaskInput(gate);
                 }
-                tasks.add(new StreamTask(v, s, 0, graph.jobName(), graph.maxParallelism(), conf,
-                        inboxes.get(v.id())[s], gate, splits, writers, listener));
+                tasks.add(new StreamTask(new StreamTask.Spec(v, s, attempt, graph.jobName(), graph.maxParallelism(),
+                        conf), inboxes.get(v.id())[s], input, splits, writers, listener));
             }
         }
         return tasks;
@@ -133,7 +140,7 @@ public final class Deployment {
     }
 
     /** The consumer subtasks producer {@code p} sends to. */
-    static int[] targetsOf(JobEdge edge, int p, int producers, int consumers) {
+    public static int[] targetsOf(JobEdge edge, int p, int producers, int consumers) {
         if (!edge.isPointwise()) {
             int[] all = new int[consumers];
             for (int c = 0; c < consumers; c++) {

@@ -20,6 +20,7 @@ public final class HeapKeyedStateBackend implements KeyedStateBackend {
     private final int lastKeyGroup;
     private final String owner;
     private final Map<StateDescriptor<?>, State> states = new HashMap<>();
+    private final java.util.List<StateTable<?>> tables = new java.util.ArrayList<>();
     private Object currentKey;
     private int currentKeyGroupIndex = -1;
 
@@ -52,6 +53,17 @@ public final class HeapKeyedStateBackend implements KeyedStateBackend {
             throw new IllegalStateException("Keyed state was accessed outside of the processing of a keyed record");
         }
         return currentKeyGroupIndex;
+    }
+
+    void register(StateTable<?> table) {
+        tables.add(table);
+    }
+
+    /** Drops the values of every key in every state. */
+    void clearAll() {
+        for (StateTable<?> table : tables) {
+            table.clear();
+        }
     }
 
     int numberOfKeyGroups() {

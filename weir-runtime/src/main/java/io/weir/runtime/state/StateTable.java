@@ -11,6 +11,15 @@ final class StateTable<V> {
     StateTable(HeapKeyedStateBackend backend) {
         this.backend = backend;
         this.byKeyGroup = new HashMap[backend.numberOfKeyGroups()];
+        backend.register(this);
+    }
+
+    void clear() {
+        for (HashMap<Object, V> map : byKeyGroup) {
+            if (map != null) {
+                map.clear();
+            }
+        }
     }
 
     V get() {

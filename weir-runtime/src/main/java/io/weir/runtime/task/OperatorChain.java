@@ -17,6 +17,7 @@ import io.weir.runtime.operators.Output;
 import io.weir.runtime.operators.StreamOperator;
 import io.weir.runtime.state.HeapKeyedStateBackend;
 import io.weir.runtime.state.KeyedStateBackend;
+import io.weir.runtime.state.SingleKeyStateBackend;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,7 +29,7 @@ import java.util.Map;
  * The operators of one subtask, wired: each operator's output calls the next chained operators directly and
  * feeds the task's partition writers. Built and used on the task thread.
  */
-final class OperatorChain {
+public final class OperatorChain {
     private final JobVertex vertex;
     private final String subtaskLabel;
     private final StreamOperator<?>[] operators;
@@ -62,10 +63,7 @@ final class OperatorChain {
         // Open from the tail so that every operator's targets are open (and their inputs known) first.
         for (int i = n - 1; i >= 0; i--) {
             ChainedOperator spec = specs.get(i);
-            KeyedStateBackend keyedState = spec.isKeyed() ? new HeapKeyedStateBackend(setup.maxParallelism(),
-                    KeyGroups.firstKeyGroup(setup.subtask(), setup.maxParallelism(), vertex.parallelism()),
-                    KeyGroups.lastKeyGroup(setup.subtask(), setup.maxParallelism(), vertex.parallelism()),
-                    "operator '" + spec.name() + "' (subtask " + subtaskLabel + ")") : null;
+            KeyedStateBackend keyedState = keyedState(spec, setup);
             Output<?> output = buildOutput(spec, i, inputs, watermarkTargets, setup.writers());
             outputs[i] = output;
             OperatorRuntimeContext rc = new OperatorRuntimeContext(setup.jobName(), spec.name(), setup.subtask(),
@@ -94,6 +92,17 @@ final class OperatorChain {
         this.headInputs = (GuardedInput<Object>[]) inputs[0];
         this.headInputWatermarks = new long[specs.get(0).numberOfInputs()];
         java.util.Arrays.fill(headInputWatermarks, Long.MIN_VALUE);
+    }
+
+    private KeyedStateBackend keyedState(ChainedOperator spec, Setup setup) {
+        return switch (spec.keyedState()) {
+            case NONE -> null;
+            case HEAP_BY_KEY_GROUP -> new HeapKeyedStateBackend(setup.maxParallelism(),
+                    KeyGroups.firstKeyGroup(setup.subtask(), setup.maxParallelism(), vertex.parallelism()),
+                    KeyGroups.lastKeyGroup(setup.subtask(), setup.maxParallelism(), vertex.parallelism()),
+                    "operator '" + spec.name() + "' (subtask " + subtaskLabel + ")");
+            case SINGLE_KEY_SORTED_INPUT -> new SingleKeyStateBackend();
+        };
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -164,6 +173,11 @@ final class OperatorChain {
         }
     }
 
+    /** A failure of the head operator outside of its input methods (e.g. a source reader). */
+    OperatorException failureOfHead(Exception cause) {
+        return new OperatorException(vertex.head().name(), subtaskLabel, cause);
+    }
+
     void endHeadInput(int input) {
         try {
             operators[0].endInput(input);
@@ -171,6 +185,19 @@ final class OperatorChain {
             throw e;
         } catch (Exception e) {
             throw new OperatorException(vertex.head().name(), subtaskLabel, e);
+        }
+    }
+
+    /** With input sorted by key: the current key's records are all processed. */
+    void endOfKey() {
+        if (operators[0] instanceof io.weir.runtime.operators.KeyBoundaryListener listener) {
+            try {
+                listener.endOfKey();
+            } catch (OperatorException | TaskCancelledException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new OperatorException(vertex.head().name(), subtaskLabel, e);
+            }
         }
     }
 

@@ -59,7 +59,7 @@ final class Chainer {
                     }
                 }
                 operators.add(new ChainedOperator(node.id, node.name, node.uid, node.factory, node.numberOfInputs,
-                        node.keySelectors, links));
+                        node.keySelectors, node.keyedState, links));
             }
             StreamNode head = chain.getKey();
             vertices.add(new JobVertex(vertexId.get(head), head.parallelism, operators, head.isSource));

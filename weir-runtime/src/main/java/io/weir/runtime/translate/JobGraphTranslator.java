@@ -8,7 +8,6 @@ import io.weir.api.config.PipelineOptions;
 import io.weir.api.dag.Pipeline;
 import io.weir.api.dag.SourceTransformation;
 import io.weir.api.dag.Transformation;
-import io.weir.runtime.graph.ExchangeKind;
 import io.weir.runtime.graph.JobGraph;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,22 +42,29 @@ public final class JobGraphTranslator {
     }
 
     static JobGraph translateForStreaming(Pipeline pipeline) {
-        Configuration configuration = pipeline.configuration();
-        int maxParallelism = maxParallelism(configuration);
-        StreamGraphBuilder builder = new StreamGraphBuilder(defaultParallelism(configuration), maxParallelism,
-                StreamingOperators::translateForStreaming);
-        return Chainer.chain(pipeline.jobName(), RuntimeExecutionMode.STREAMING, maxParallelism,
-                builder.build(pipeline.sinks()), ExchangeKind.PIPELINED, configuration);
+        return build(pipeline, RuntimeExecutionMode.STREAMING, new StreamingChoices());
     }
 
     static JobGraph translateForBatch(Pipeline pipeline) {
-        throw new UnsupportedOperationException("Job '" + pipeline.jobName() + "' resolved to BATCH execution mode ("
-                + "execution.runtime-mode=" + pipeline.configuration().get(ExecutionOptions.RUNTIME_MODE) + ", set in "
-                + originOf(pipeline.configuration()) + "), which is not available yet in this version of Weir. "
-                + "Run it with execution.runtime-mode=STREAMING.");
+        Configuration configuration = pipeline.configuration();
+        BatchValidator.validate(pipeline, sourcesOf(pipeline), originOf(configuration));
+        boolean combine = configuration.get(ExecutionOptions.BATCH_COMBINE);
+        LOG.debug("BATCH plan of '{}': blocking exchanges, keyed inputs sorted by key, single-key state, "
+                + "rolling aggregations emit final values{}", pipeline.jobName(),
+                combine ? ", combiners before their shuffles" : "");
+        return build(pipeline, RuntimeExecutionMode.BATCH,
+                new BatchChoices(combine, configuration.get(ExecutionOptions.COMBINE_MAX_KEYS)));
     }
 
-    private static String originOf(Configuration configuration) {
+    private static JobGraph build(Pipeline pipeline, RuntimeExecutionMode mode, ModeChoices choices) {
+        Configuration configuration = pipeline.configuration();
+        int maxParallelism = maxParallelism(configuration);
+        StreamGraphBuilder builder = new StreamGraphBuilder(defaultParallelism(configuration), maxParallelism, choices);
+        return Chainer.chain(pipeline.jobName(), mode, maxParallelism, builder.build(pipeline.sinks()),
+                choices.exchangeKind(), configuration);
+    }
+
+    static String originOf(Configuration configuration) {
         String origin = configuration.originOf(ExecutionOptions.RUNTIME_MODE.key());
         return origin == null ? "defaults" : origin;
     }

@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 
 /**
  * Turns the API's transformations into operator nodes and edges: partitioning, union and side-output
@@ -30,7 +29,7 @@ import java.util.function.BiFunction;
 final class StreamGraphBuilder {
     private final int defaultParallelism;
     private final int maxParallelism;
-    private final BiFunction<Operation, String, OperatorFactory> operatorChoice;
+    private final ModeChoices choices;
     private final Map<Transformation<?>, StreamNode> nodes = new IdentityHashMap<>();
     private final List<StreamNode> topologicalOrder = new ArrayList<>();
     private int nextId = 1;
@@ -39,11 +38,10 @@ final class StreamGraphBuilder {
     private record Upstream(StreamNode node, OutputTag<?> tag, Partitioning partitioning) {
     }
 
-    StreamGraphBuilder(int defaultParallelism, int maxParallelism,
-                       BiFunction<Operation, String, OperatorFactory> operatorChoice) {
+    StreamGraphBuilder(int defaultParallelism, int maxParallelism, ModeChoices choices) {
         this.defaultParallelism = defaultParallelism;
         this.maxParallelism = maxParallelism;
-        this.operatorChoice = operatorChoice;
+        this.choices = choices;
     }
 
     List<StreamNode> build(List<SinkTransformation<?>> sinks) {
@@ -64,13 +62,15 @@ final class StreamGraphBuilder {
         } else if (t instanceof OneInputTransformation<?, ?> o) {
             List<Upstream> in = resolve(o.getInput());
             List<KeySelector<?, ?>> keys = o.isKeyed() ? List.of(o.getKeySelector()) : List.of();
-            node = register(t, operatorChoice.apply(o.getOperation(), t.getName()), 1, keys, false);
-            connect(in, node, 0);
+            node = register(t, choices.operator(o.getOperation(), t.getName()), 1, keys, false);
+            OperatorFactory combiner = o.isKeyed()
+                    ? choices.combiner(o.getOperation(), o.getKeySelector(), t.getName()) : null;
+            connect(combiner == null ? in : combined(in, combiner, node), node, 0);
         } else if (t instanceof TwoInputTransformation<?, ?, ?> o) {
             List<Upstream> in1 = resolve(o.getInput1());
             List<Upstream> in2 = resolve(o.getInput2());
             List<KeySelector<?, ?>> keys = o.isKeyed() ? List.of(o.getKeySelector1(), o.getKeySelector2()) : List.of();
-            node = register(t, operatorChoice.apply(o.getOperation(), t.getName()), 2, keys, false);
+            node = register(t, choices.operator(o.getOperation(), t.getName()), 2, keys, false);
             connect(in1, node, 0);
             connect(in2, node, 1);
         } else if (t instanceof SinkTransformation<?> s) {
@@ -102,10 +102,29 @@ final class StreamGraphBuilder {
                     + "or lower the parallelism");
         }
         StreamNode node = new StreamNode(nextId++, t.getName(), t.getUid(), parallelism, t.isChainingDisabled(),
-                factory, inputs, keys, isSource);
+                factory, inputs, keys, isSource, choices.keyedState());
         nodes.put(t, node);
         topologicalOrder.add(node);
         return node;
+    }
+
+    /**
+     * Puts a combiner behind each producer of a keyed rolling reduction: chained to the producer, it sends
+     * partial aggregates through the same (keyed) partitioning.
+     */
+    private List<Upstream> combined(List<Upstream> upstreams, OperatorFactory combiner, StreamNode target) {
+        List<Upstream> result = new ArrayList<>();
+        for (Upstream u : upstreams) {
+            StreamNode c = new StreamNode(nextId++, "Combine " + target.name, null, u.node().parallelism, false,
+                    combiner, 1, List.of(), false, choices.keyedState());
+            // Registered ahead of its consumer so that the topological order holds.
+            topologicalOrder.add(topologicalOrder.indexOf(target), c);
+            StreamEdge edge = new StreamEdge(u.node(), u.tag(), c, 0, Partitioning.FORWARD);
+            u.node().outputs.add(edge);
+            c.inputs.add(edge);
+            result.add(new Upstream(c, null, u.partitioning()));
+        }
+        return result;
     }
 
     private List<Upstream> resolve(Transformation<?> t) {

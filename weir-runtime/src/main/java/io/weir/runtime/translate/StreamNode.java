@@ -1,6 +1,7 @@
 package io.weir.runtime.translate;
 
 import io.weir.api.functions.KeySelector;
+import io.weir.runtime.graph.KeyedStateKind;
 import io.weir.runtime.graph.OperatorFactory;
 
 import java.util.ArrayList;
@@ -17,11 +18,12 @@ final class StreamNode {
     final int numberOfInputs;
     final List<KeySelector<?, ?>> keySelectors;
     final boolean isSource;
+    final KeyedStateKind keyedState;
     final List<StreamEdge> inputs = new ArrayList<>();
     final List<StreamEdge> outputs = new ArrayList<>();
 
     StreamNode(int id, String name, String uid, int parallelism, boolean chainingDisabled, OperatorFactory factory,
-               int numberOfInputs, List<KeySelector<?, ?>> keySelectors, boolean isSource) {
+               int numberOfInputs, List<KeySelector<?, ?>> keySelectors, boolean isSource, KeyedStateKind keyedState) {
         this.id = id;
         this.name = name;
         this.uid = uid;
@@ -31,5 +33,6 @@ final class StreamNode {
         this.numberOfInputs = numberOfInputs;
         this.keySelectors = keySelectors;
         this.isSource = isSource;
+        this.keyedState = keySelectors.isEmpty() ? KeyedStateKind.NONE : keyedState;
     }
 }

@@ -54,10 +54,10 @@ class JobGraphTranslatorTest {
 
         assertThat(plan).isEqualTo("""
                 Job 'test' mode=STREAMING max-parallelism=128
-                Task 1 [p=2]: src -> m1 -> m2
-                Task 2 [p=2]: m3 -> m4
+                Task 1 [p=2] stage 1: src -> m1 -> m2
+                Task 2 [p=2] stage 1: m3 -> m4
                   <- Task 1 REBALANCE PIPELINED
-                Task 3 [p=2]: m5 -> m6 -> sink
+                Task 3 [p=2] stage 1: m5 -> m6 -> sink
                   <- Task 2 HASH PIPELINED
                 """);
     }
@@ -70,8 +70,8 @@ class JobGraphTranslatorTest {
 
         assertThat(PlanPrinter.toText(translate(env, sink))).isEqualTo("""
                 Job 'test' mode=STREAMING max-parallelism=128
-                Task 1 [p=2]: src
-                Task 2 [p=4]: wide -> sink
+                Task 1 [p=2] stage 1: src
+                Task 2 [p=4] stage 1: wide -> sink
                   <- Task 1 REBALANCE PIPELINED
                 """);
     }
@@ -89,16 +89,16 @@ class JobGraphTranslatorTest {
 
         assertThat(PlanPrinter.toText(translate(env, sink))).isEqualTo("""
                 Job 'test' mode=STREAMING max-parallelism=128
-                Task 1 [p=2]: src
-                Task 2 [p=2]: a
+                Task 1 [p=2] stage 1: src
+                Task 2 [p=2] stage 1: a
                   <- Task 1 SHUFFLE PIPELINED
-                Task 3 [p=2]: b
+                Task 3 [p=2] stage 1: b
                   <- Task 2 RESCALE PIPELINED
-                Task 4 [p=2]: c -> d
+                Task 4 [p=2] stage 1: c -> d
                   <- Task 3 BROADCAST PIPELINED
-                Task 5 [p=2]: e
+                Task 5 [p=2] stage 1: e
                   <- Task 4 FORWARD PIPELINED
-                Task 6 [p=2]: sink
+                Task 6 [p=2] stage 1: sink
                   <- Task 5 FORWARD PIPELINED
                 """);
     }
@@ -114,12 +114,12 @@ class JobGraphTranslatorTest {
 
         assertThat(PlanPrinter.toText(translate(env, union, connected))).isEqualTo("""
                 Job 'test' mode=STREAMING max-parallelism=128
-                Task 1 [p=1]: a
-                Task 2 [p=1]: b -> str
-                Task 3 [p=1]: after-union -> s1
+                Task 1 [p=1] stage 1: a
+                Task 2 [p=1] stage 1: b -> str
+                Task 3 [p=1] stage 1: after-union -> s1
                   <- Task 1 FORWARD PIPELINED
                   <- Task 2 FORWARD PIPELINED
-                Task 4 [p=1]: co -> s2
+                Task 4 [p=1] stage 1: co -> s2
                   <- Task 1 FORWARD PIPELINED into input 0
                   <- Task 2 FORWARD PIPELINED into input 1
                 """);
@@ -135,7 +135,7 @@ class JobGraphTranslatorTest {
 
         assertThat(PlanPrinter.toText(translate(env, side, main))).isEqualTo("""
                 Job 'test' mode=STREAMING max-parallelism=128
-                Task 1 [p=2]: src -> split -> side-sink -> main-sink
+                Task 1 [p=2] stage 1: src -> split -> side-sink -> main-sink
                 """);
     }
 
@@ -149,27 +149,119 @@ class JobGraphTranslatorTest {
                 .hasMessageContaining("forward() from 'src' (parallelism 2) to 'm' (parallelism 3)");
     }
 
-    @Test
-    void batchModeIsReportedAsNotAvailableYet() {
+    private static StreamExecutionEnvironment batchEnv(int parallelism) {
         Configuration conf = new Configuration();
         conf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-        DataStreamSink<Long> sink = env.fromSequence(1, 10).sinkTo(new PrintSink<>());
-
-        assertThatThrownBy(() -> translate(env, sink))
-                .isInstanceOf(UnsupportedOperationException.class)
-                .hasMessageContaining("BATCH execution mode")
-                .hasMessageContaining("not available yet");
+        env.setParallelism(parallelism);
+        return env;
     }
 
     @Test
-    void automaticModeOnBoundedSourcesResolvesToBatch() {
+    void batchKeepsTheChainsButMakesEveryExchangeBlockingAndEveryTaskAStage() {
+        StreamExecutionEnvironment env = batchEnv(2);
+        DataStreamSink<Long> sink = env.fromSequence(1, 10).name("src")
+                .map(x -> x).name("m1").map(x -> x).name("m2")
+                .rebalance()
+                .map(x -> x).name("m3").map(x -> x).name("m4")
+                .keyBy(x -> x % 3)
+                .map(x -> x).name("m5").map(x -> x).name("m6")
+                .sinkTo(new PrintSink<>()).name("sink");
+
+        assertThat(PlanPrinter.toText(translate(env, sink))).isEqualTo("""
+                Job 'test' mode=BATCH max-parallelism=128
+                Task 1 [p=2] stage 1: src -> m1 -> m2
+                Task 2 [p=2] stage 2: m3 -> m4
+                  <- Task 1 REBALANCE BLOCKING
+                Task 3 [p=2] stage 3: m5 -> m6 -> sink
+                  <- Task 2 HASH BLOCKING sorted-by-key
+                """);
+    }
+
+    @Test
+    void batchPutsACombinerBeforeTheShuffleOfARollingAggregation() {
+        StreamExecutionEnvironment env = batchEnv(2);
+        DataStreamSink<io.weir.api.tuple.Tuple2<Long, Long>> sink = env.fromSequence(1, 10).name("src")
+                .map(x -> io.weir.api.tuple.Tuple2.of(x % 3, x)).name("pair")
+                .keyBy(t -> t.f0).sum(1).name("Sum")
+                .sinkTo(new PrintSink<>()).name("sink");
+
+        JobGraph graph = translate(env, sink);
+
+        assertThat(PlanPrinter.toText(graph)).isEqualTo("""
+                Job 'test' mode=BATCH max-parallelism=128
+                Task 1 [p=2] stage 1: src -> pair -> Combine Sum
+                Task 2 [p=2] stage 2: Sum -> sink
+                  <- Task 1 HASH BLOCKING sorted-by-key
+                """);
+        assertThat(PlanPrinter.toJson(graph)).contains("RollingReduce(final value per key)");
+    }
+
+    @Test
+    void theCombinerCanBeTurnedOff() {
+        StreamExecutionEnvironment env = batchEnv(2);
+        env.getConfiguration().setString("execution.batch.combine", "false", "test");
+        DataStreamSink<Long> sink = env.fromSequence(1, 10).name("src").keyBy(x -> x % 3).reduce(Long::sum).name("Sum")
+                .sinkTo(new PrintSink<>()).name("sink");
+
+        assertThat(PlanPrinter.toText(translate(env, sink))).doesNotContain("Combine");
+    }
+
+    @Test
+    void streamingHasNoCombinerAndEmitsAnUpdatePerRecord() {
+        StreamExecutionEnvironment env = env(2);
+        DataStreamSink<Long> sink = env.fromSequence(1, 10).name("src").keyBy(x -> x % 3).reduce(Long::sum).name("Sum")
+                .sinkTo(new PrintSink<>()).name("sink");
+
+        JobGraph graph = translate(env, sink);
+        assertThat(PlanPrinter.toText(graph)).doesNotContain("Combine").contains("HASH PIPELINED\n");
+        assertThat(PlanPrinter.toJson(graph)).contains("RollingReduce(update per record)");
+    }
+
+    @Test
+    void batchWithAnUnboundedSourceFailsAtSubmissionNamingTheSourceAndTheSetting() {
+        Configuration conf = new Configuration();
+        conf.setString("execution.runtime-mode", "BATCH", "-D command-line option");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        DataStreamSink<Long> sink = env.fromSource(new Unbounded(), io.weir.api.eventtime.WatermarkStrategy.noWatermarks(),
+                "clicks").sinkTo(new PrintSink<>());
+
+        assertThatThrownBy(() -> translate(env, sink))
+                .hasMessageContaining("source 'clicks' is unbounded")
+                .hasMessageContaining("execution.runtime-mode=BATCH was set in -D command-line option");
+    }
+
+    @Test
+    void automaticModeIsBatchWhenEverySourceIsBoundedAndStreamingOtherwise() {
         Configuration conf = new Configuration();
         conf.setString("execution.runtime-mode", "automatic", "test");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-        DataStreamSink<Long> sink = env.fromSequence(1, 10).sinkTo(new PrintSink<>());
+        DataStreamSink<Long> bounded = env.fromSequence(1, 10).sinkTo(new PrintSink<>());
+        assertThat(translate(env, bounded).mode()).isEqualTo(RuntimeExecutionMode.BATCH);
 
-        assertThatThrownBy(() -> translate(env, sink)).hasMessageContaining("resolved to BATCH");
+        DataStreamSink<Long> mixed = env.fromSequence(1, 10)
+                .union(env.fromSource(new Unbounded(), io.weir.api.eventtime.WatermarkStrategy.noWatermarks(), "u"))
+                .sinkTo(new PrintSink<>());
+        assertThat(translate(env, mixed).mode()).isEqualTo(RuntimeExecutionMode.STREAMING);
+    }
+
+    /** An unbounded source that is only translated, never run. */
+    private static final class Unbounded implements io.weir.api.connector.source.Source<Long, io.weir.api.connector.source.lib.NumberSequenceSource.Range> {
+        @Override
+        public io.weir.api.connector.source.Boundedness getBoundedness() {
+            return io.weir.api.connector.source.Boundedness.CONTINUOUS_UNBOUNDED;
+        }
+
+        @Override
+        public io.weir.api.connector.source.SplitEnumerator<io.weir.api.connector.source.lib.NumberSequenceSource.Range> createEnumerator(int parallelism) {
+            throw new UnsupportedOperationException("never run");
+        }
+
+        @Override
+        public io.weir.api.connector.source.SourceReader<Long, io.weir.api.connector.source.lib.NumberSequenceSource.Range> createReader(
+                io.weir.api.connector.source.SourceReaderContext context) {
+            throw new UnsupportedOperationException("never run");
+        }
     }
 
     @Test

@@ -14,7 +14,10 @@ import io.weir.api.functions.ProcessFunction;
 import io.weir.api.functions.ReduceFunction;
 import io.weir.runtime.graph.OperatorFactory;
 import io.weir.runtime.graph.SimpleOperatorFactory;
+import io.weir.api.functions.KeySelector;
+import io.weir.runtime.operators.BatchRollingReduceOperator;
 import io.weir.runtime.operators.CoFlatMapOperator;
+import io.weir.runtime.operators.CombineOperator;
 import io.weir.runtime.operators.CoMapOperator;
 import io.weir.runtime.operators.CoProcessOperator;
 import io.weir.runtime.operators.FilterOperator;
@@ -27,11 +30,36 @@ import io.weir.runtime.operators.StreamOperator;
 import io.weir.runtime.operators.StreamingRollingReduceOperator;
 
 /**
- * STREAMING's choice of operator for each kind of {@link Operation}. (BATCH makes its own choices where the
- * semantics differ, e.g. a rolling reduce that emits only the final value per key.)
+ * The operator for each kind of {@link Operation}, per mode. The modes differ where their semantics do:
+ * a rolling aggregation emits an update per record in STREAMING and only the final value per key in BATCH.
+ * Each subtask gets its own copy of the user's function.
  */
-final class StreamingOperators {
-    private StreamingOperators() {
+final class OperationTranslator {
+    private OperationTranslator() {
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static OperatorFactory translateForBatch(Operation operation, String operatorName) {
+        if (operation instanceof Operation.RollingReduce) {
+            byte[] function = FunctionCopier.serialize(operation.function(), operatorName);
+            ClassLoader loader = operation.function().getClass().getClassLoader();
+            return factory("RollingReduce(final value per key)",
+                    () -> new BatchRollingReduceOperator<>((ReduceFunction) copy(function, loader)));
+        }
+        return translateForStreaming(operation, operatorName);
+    }
+
+    /** The producer-side combiner of a rolling reduction, or null when the operation cannot be combined. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static OperatorFactory combinerForBatch(Operation operation, KeySelector<?, ?> keySelector, String operatorName,
+                                            int maxKeys) {
+        if (!(operation instanceof Operation.RollingReduce)) {
+            return null;
+        }
+        byte[] function = FunctionCopier.serialize(operation.function(), operatorName);
+        ClassLoader loader = operation.function().getClass().getClassLoader();
+        return factory("Combine(at most " + maxKeys + " keys)",
+                () -> new CombineOperator<>((ReduceFunction) copy(function, loader), (KeySelector) keySelector, maxKeys));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

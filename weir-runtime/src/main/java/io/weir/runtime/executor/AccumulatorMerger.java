@@ -1,0 +1,37 @@
+package io.weir.runtime.executor;
+
+import io.weir.api.accumulators.Accumulator;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** Merges the accumulators of finished subtasks into the job's result. Not thread-safe: callers synchronise. */
+final class AccumulatorMerger {
+    private final Map<String, Accumulator<?, ?>> merged = new HashMap<>();
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void add(Map<String, Accumulator<?, ?>> accumulators) {
+        for (Map.Entry<String, Accumulator<?, ?>> e : accumulators.entrySet()) {
+            Accumulator existing = merged.get(e.getKey());
+            if (existing == null) {
+                merged.put(e.getKey(), e.getValue().clone());
+            } else if (existing.getClass() != e.getValue().getClass()) {
+                throw new IllegalStateException("Accumulator '" + e.getKey() + "' has different types in different "
+                        + "tasks: " + existing.getClass().getSimpleName() + " and "
+                        + e.getValue().getClass().getSimpleName());
+            } else {
+                existing.merge((Accumulator) e.getValue());
+            }
+        }
+    }
+
+    void clear() {
+        merged.clear();
+    }
+
+    Map<String, Object> values() {
+        Map<String, Object> values = new HashMap<>();
+        merged.forEach((name, acc) -> values.put(name, acc.getLocalValue()));
+        return values;
+    }
+}

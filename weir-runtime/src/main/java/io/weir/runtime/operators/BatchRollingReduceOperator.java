@@ -1,0 +1,53 @@
+package io.weir.runtime.operators;
+
+import io.weir.api.eventtime.TimestampAssigner;
+import io.weir.api.functions.ReduceFunction;
+
+/**
+ * A rolling aggregation in BATCH: its input is sorted by key, so it folds a key's records and emits one final
+ * value when the key ends, with the timestamp of the key's last record.
+ */
+public final class BatchRollingReduceOperator<T> implements StreamOperator<T>, OperatorInput<T>, KeyBoundaryListener {
+    private final ReduceFunction<T> function;
+    private Output<T> output;
+    private T current;
+    private long timestamp = TimestampAssigner.NO_TIMESTAMP;
+
+    public BatchRollingReduceOperator(ReduceFunction<T> function) {
+        this.function = function;
+    }
+
+    @Override
+    public void open(OperatorContext<T> context) throws Exception {
+        output = context.output();
+        UserFunctions.open(function, context.runtimeContext());
+    }
+
+    @Override
+    public OperatorInput<?> input(int index) {
+        return this;
+    }
+
+    @Override
+    public void processElement(T value, long ts) throws Exception {
+        current = current == null ? value : function.reduce(current, value);
+        if (current == null) {
+            throw new NullPointerException("The reduce function returned null");
+        }
+        timestamp = ts;
+    }
+
+    @Override
+    public void endOfKey() {
+        if (current != null) {
+            output.emit(current, timestamp);
+            current = null;
+            timestamp = TimestampAssigner.NO_TIMESTAMP;
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        UserFunctions.close(function);
+    }
+}

@@ -1,0 +1,41 @@
+package io.weir.runtime.translate;
+
+import io.weir.api.dag.Operation;
+import io.weir.api.functions.KeySelector;
+import io.weir.runtime.graph.ExchangeKind;
+import io.weir.runtime.graph.KeyedStateKind;
+import io.weir.runtime.graph.OperatorFactory;
+
+/**
+ * BATCH: blocking exchanges, keyed input sorted by key with single-key state, final values only, and
+ * combiners before the shuffle of rolling aggregations (unless turned off).
+ */
+final class BatchChoices implements ModeChoices {
+    private final boolean combine;
+    private final int combineMaxKeys;
+
+    BatchChoices(boolean combine, int combineMaxKeys) {
+        this.combine = combine;
+        this.combineMaxKeys = combineMaxKeys;
+    }
+
+    @Override
+    public OperatorFactory operator(Operation operation, String operatorName) {
+        return OperationTranslator.translateForBatch(operation, operatorName);
+    }
+
+    @Override
+    public KeyedStateKind keyedState() {
+        return KeyedStateKind.SINGLE_KEY_SORTED_INPUT;
+    }
+
+    @Override
+    public ExchangeKind exchangeKind() {
+        return ExchangeKind.BLOCKING;
+    }
+
+    @Override
+    public OperatorFactory combiner(Operation operation, KeySelector<?, ?> keySelector, String operatorName) {
+        return combine ? OperationTranslator.combinerForBatch(operation, keySelector, operatorName, combineMaxKeys) : null;
+    }
+}

@@ -1,0 +1,31 @@
+package io.weir.runtime.translate;
+
+import io.weir.api.dag.Operation;
+import io.weir.api.functions.KeySelector;
+import io.weir.runtime.graph.ExchangeKind;
+import io.weir.runtime.graph.KeyedStateKind;
+import io.weir.runtime.graph.OperatorFactory;
+
+/** STREAMING: pipelined exchanges, key-grouped heap state, an update per record, no combiners. */
+final class StreamingChoices implements ModeChoices {
+    @Override
+    public OperatorFactory operator(Operation operation, String operatorName) {
+        return OperationTranslator.translateForStreaming(operation, operatorName);
+    }
+
+    @Override
+    public KeyedStateKind keyedState() {
+        return KeyedStateKind.HEAP_BY_KEY_GROUP;
+    }
+
+    @Override
+    public ExchangeKind exchangeKind() {
+        return ExchangeKind.PIPELINED;
+    }
+
+    @Override
+    public OperatorFactory combiner(Operation operation, KeySelector<?, ?> keySelector, String operatorName) {
+        // A combiner would delay updates that STREAMING promises per record.
+        return null;
+    }
+}
