@@ -1,0 +1,183 @@
+package io.weir.runtime.scheduler;
+
+import io.weir.api.config.Configuration;
+import io.weir.api.config.ExecutionOptions;
+import io.weir.api.config.PipelineOptions;
+import io.weir.api.dag.Partitioning;
+import io.weir.runtime.exchange.ChannelSelector;
+import io.weir.runtime.exchange.PartitionWriter;
+import io.weir.runtime.exchange.TaskInbox;
+import io.weir.runtime.exchange.blocking.BlockingPartitionWriter;
+import io.weir.runtime.graph.JobEdge;
+import io.weir.runtime.graph.JobGraph;
+import io.weir.runtime.graph.JobVertex;
+import io.weir.runtime.graph.KeyedStateKind;
+import io.weir.runtime.graph.SourceOperatorFactory;
+import io.weir.runtime.operators.SharedSplitEnumerator;
+import io.weir.runtime.serialization.RecordSerializer;
+import io.weir.runtime.task.BlockingTaskInput;
+import io.weir.runtime.task.InputPartition;
+import io.weir.runtime.task.SortingTaskInput;
+import io.weir.runtime.task.SourceTaskInput;
+import io.weir.runtime.task.StreamTask;
+import io.weir.runtime.task.TaskInput;
+import io.weir.runtime.task.TaskListener;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Creates the task attempts of a BATCH job: each writes one blocking result partition per outgoing exchange
+ * into the job's work directory, and reads the finished partitions of its producers (sorted by key for a keyed
+ * head). Partition files are named by task, exchange, subtask and attempt, so that a retry never reads or
+ * overwrites what a failed attempt left.
+ */
+public final class BatchDeployment {
+    private final JobGraph graph;
+    private final Path workDirectory;
+    private final ClassLoader userClassLoader;
+    private final TaskListener listener;
+    private final Configuration conf;
+    private final Map<Integer, SharedSplitEnumerator<?>> enumerators = new HashMap<>();
+
+    public BatchDeployment(JobGraph graph, Path workDirectory, ClassLoader userClassLoader, TaskListener listener) {
+        this.graph = graph;
+        this.workDirectory = workDirectory;
+        this.userClassLoader = userClassLoader;
+        this.listener = listener;
+        this.conf = graph.configuration();
+    }
+
+    /** The partition file prefix of one producer subtask's attempt on one exchange. */
+    Path partitionPrefix(JobEdge edge, int subtask, int attempt) {
+        return workDirectory.resolve("task" + edge.sourceVertex() + "-exchange" + graph.edges().indexOf(edge)
+                + "-subtask" + subtask + "-attempt" + attempt);
+    }
+
+    public StreamTask createTask(JobVertex v, int subtask, int attempt, Map<SubtaskId, Integer> finishedAttempts) {
+        Map<JobEdge, PartitionWriter> writers = new LinkedHashMap<>();
+        long partitionMemory = conf.get(ExecutionOptions.PARTITION_MEMORY).bytes();
+        for (JobEdge edge : graph.outputsOf(v.id())) {
+            int consumers = graph.vertex(edge.targetVertex()).parallelism();
+            int[] targets = Deployment.targetsOf(edge, subtask, v.parallelism(), consumers);
+            writers.put(edge, new BlockingPartitionWriter(partitionPrefix(edge, subtask, attempt), targets.length,
+                    selector(edge, subtask, targets.length), new RecordSerializer(userClassLoader), partitionMemory));
+        }
+        TaskInput input;
+        SharedSplitEnumerator<?> splits = null;
+        if (v.isSource()) {
+            splits = enumerator(v);
+            input = new SourceTaskInput(conf.get(PipelineOptions.AUTO_WATERMARK_INTERVAL));
+        } else {
+            List<List<InputPartition>> byInput = inputPartitions(v, subtask, finishedAttempts);
+            if (v.head().keyedState() == KeyedStateKind.SINGLE_KEY_SORTED_INPUT) {
+                input = new SortingTaskInput(byInput, v.head().keySelectors(), userClassLoader,
+                        conf.get(ExecutionOptions.SORT_MEMORY).bytes(), workDirectory,
+                        v.head().name() + " (" + (subtask + 1) + "/" + v.parallelism() + ")");
+            } else {
+                input = new BlockingTaskInput(byInput, processingOrder(v), userClassLoader);
+            }
+        }
+        return new StreamTask(new StreamTask.Spec(v, subtask, attempt, graph.jobName(), graph.maxParallelism(), conf),
+                new TaskInbox(), input, splits, writers, listener);
+    }
+
+    /** For each input of the head, the partitions (one per connected producer subtask) this subtask reads. */
+    private List<List<InputPartition>> inputPartitions(JobVertex v, int subtask, Map<SubtaskId, Integer> finished) {
+        List<List<InputPartition>> byInput = new ArrayList<>();
+        for (int i = 0; i < v.head().numberOfInputs(); i++) {
+            byInput.add(new ArrayList<>());
+        }
+        for (JobEdge edge : graph.inputsOf(v.id())) {
+            JobVertex producer = graph.vertex(edge.sourceVertex());
+            for (int p = 0; p < producer.parallelism(); p++) {
+                int[] targets = Deployment.targetsOf(edge, p, producer.parallelism(), v.parallelism());
+                for (int sub = 0; sub < targets.length; sub++) {
+                    if (targets[sub] == subtask) {
+                        int attempt = finished.get(new SubtaskId(producer.id(), p));
+                        byInput.get(edge.targetInput()).add(new InputPartition(producer.id(), p,
+                                producer.name(), partitionPrefix(edge, p, attempt), sub));
+                    }
+                }
+            }
+        }
+        return byInput;
+    }
+
+    /** DESIGN.md: broadcast inputs are read completely first, then the others, in input order. */
+    private List<Integer> processingOrder(JobVertex v) {
+        List<Integer> broadcast = new ArrayList<>();
+        List<Integer> regular = new ArrayList<>();
+        for (int i = 0; i < v.head().numberOfInputs(); i++) {
+            int input = i;
+            boolean allBroadcast = graph.inputsOf(v.id()).stream().filter(e -> e.targetInput() == input)
+                    .allMatch(e -> e.partitioner() == Partitioning.Kind.BROADCAST);
+            (allBroadcast ? broadcast : regular).add(i);
+        }
+        broadcast.addAll(regular);
+        return broadcast;
+    }
+
+    private SharedSplitEnumerator<?> enumerator(JobVertex v) {
+        return enumerators.computeIfAbsent(v.id(), id -> {
+            try {
+                return ((SourceOperatorFactory<?, ?>) v.head().factory()).createEnumerator(v.parallelism());
+            } catch (Exception e) {
+                throw new IllegalStateException("Source '" + v.head().name() + "' could not list its input: "
+                        + e.getMessage(), e);
+            }
+        });
+    }
+
+    private ChannelSelector selector(JobEdge edge, int producer, int channels) {
+        return switch (edge.partitioner()) {
+            case FORWARD -> ChannelSelector.single();
+            case RESCALE, REBALANCE -> ChannelSelector.roundRobin(channels, producer);
+            case SHUFFLE -> ChannelSelector.random(channels, 31L * producer + edge.targetVertex());
+            case BROADCAST -> null;
+            case HASH -> ChannelSelector.byKey(edge.keySelector(), graph.maxParallelism(), channels);
+        };
+    }
+
+    /** A subtask is about to be retried: a source re-reads the splits it was given. */
+    public void prepareRetry(SubtaskId id) {
+        SharedSplitEnumerator<?> splits = enumerators.get(id.vertex());
+        if (splits != null) {
+            splits.restartSubtask(id.subtask());
+        }
+    }
+
+    /** Removes the partition files of every attempt of {@code id} except {@code keep}. */
+    public void discardOtherAttempts(SubtaskId id, int keep) {
+        deleteFiles(id, "-attempt" + keep + ".");
+    }
+
+    /** Removes every partition file of {@code id} (its output was lost; it reruns). */
+    public void discardAllAttempts(SubtaskId id) {
+        deleteFiles(id, null);
+        prepareRetry(id);
+    }
+
+    private void deleteFiles(SubtaskId id, String keepMarker) {
+        String prefix = "task" + id.vertex() + "-";
+        String subtask = "-subtask" + id.subtask() + "-";
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(workDirectory)) {
+            for (Path f : files) {
+                String name = f.getFileName().toString();
+                if (name.startsWith(prefix) && name.contains(subtask) && (keepMarker == null || !name.contains(keepMarker))) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not remove old result partitions in " + workDirectory, e);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package io.weir.runtime.task;
+
+import io.weir.api.functions.KeySelector;
+import io.weir.runtime.exchange.blocking.BlockingPartitionReader;
+import io.weir.runtime.serialization.DataInputView;
+import io.weir.runtime.serialization.DataOutputBuffer;
+import io.weir.runtime.serialization.RecordSerializer;
+import io.weir.runtime.sort.ExternalSorter;
+import io.weir.runtime.sort.SortedEntries;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * BATCH input of a keyed task: every record of every input goes into one external sort by key, so that the
+ * operator then sees one key at a time, with that key's records from all inputs together (each input's records
+ * in their original order). After a key's last record the head is told the key ended; after the last key each
+ * input ends with {@code MAX_WATERMARK}.
+ *
+ * <p>Sort entries: key = the key's serialized bytes; value = input index, timestamp, serialized record. Keys are
+ * compared as bytes, so equal keys must serialize to equal bytes ({@link RecordSerializer#serializeKey}).
+ */
+public final class SortingTaskInput implements TaskInput {
+    private static final int CANCEL_CHECK_INTERVAL = 4096;
+    private final List<List<InputPartition>> partitionsByInput;
+    private final List<KeySelector<?, ?>> keySelectors;
+    private final ClassLoader userClassLoader;
+    private final long sortMemory;
+    private final Path spillDirectory;
+    private final String taskName;
+    private ExternalSorter sorter;
+
+    public SortingTaskInput(List<List<InputPartition>> partitionsByInput, List<KeySelector<?, ?>> keySelectors,
+                            ClassLoader userClassLoader, long sortMemory, Path spillDirectory, String taskName) {
+        this.partitionsByInput = partitionsByInput;
+        this.keySelectors = keySelectors;
+        this.userClassLoader = userClassLoader;
+        this.sortMemory = sortMemory;
+        this.spillDirectory = spillDirectory;
+        this.taskName = taskName;
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public void process(OperatorChain chain, TaskControl control) throws Exception {
+        RecordSerializer fileSerializer = new RecordSerializer(userClassLoader);
+        RecordSerializer sortSerializer = RecordSerializer.forPrivateUse(userClassLoader);
+        sorter = new ExternalSorter(sortMemory, spillDirectory, taskName);
+        DataOutputBuffer key = new DataOutputBuffer();
+        DataOutputBuffer value = new DataOutputBuffer();
+        int sinceCheck = 0;
+        for (int input = 0; input < partitionsByInput.size(); input++) {
+            KeySelector selector = keySelectors.get(input);
+            for (InputPartition partition : partitionsByInput.get(input)) {
+                try (BlockingPartitionReader reader = PartitionReaders.open(partition, fileSerializer)) {
+                    while (PartitionReaders.next(reader, partition)) {
+                        Object record = reader.value();
+                        Object k;
+                        try {
+                            k = selector.getKey(record);
+                        } catch (Exception e) {
+                            throw chain.failureOfHead(e);
+                        }
+                        key.reset();
+                        sortSerializer.serializeKey(k, key);
+                        value.reset();
+                        value.writeByte(input);
+                        value.writeLong(reader.timestamp());
+                        sortSerializer.serialize(record, value);
+                        sorter.add(key.data(), 0, key.position(), value.data(), 0, value.position());
+                        if (++sinceCheck == CANCEL_CHECK_INTERVAL) {
+                            sinceCheck = 0;
+                            control.checkCancelled();
+                        }
+                    }
+                }
+            }
+        }
+        SortedEntries entries = sorter.finish();
+        DataInputView in = new DataInputView();
+        boolean any = false;
+        while (entries.next()) {
+            if (any && !entries.keyEqualsPrevious()) {
+                chain.endOfKey();
+            }
+            any = true;
+            in.reset(entries.valueArray(), entries.valueOffset(), entries.valueLength());
+            int input = in.readByte();
+            long timestamp = in.readLong();
+            chain.headInput(input).processElement(sortSerializer.deserialize(in), timestamp);
+            if (++sinceCheck == CANCEL_CHECK_INTERVAL) {
+                sinceCheck = 0;
+                control.checkCancelled();
+            }
+        }
+        if (any) {
+            chain.endOfKey();
+        }
+        for (int input = 0; input < partitionsByInput.size(); input++) {
+            chain.headInputWatermark(input, Long.MAX_VALUE);
+            chain.endHeadInput(input);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (sorter != null) {
+            sorter.close();
+        }
+    }
+}
