@@ -45,6 +45,12 @@ final class ValueReader {
         depth = 0;
         try {
             return readValue();
+        } catch (ClassCastException | ArrayStoreException | IllegalArgumentException | NullPointerException
+                 | UnsupportedOperationException e) {
+            // Bytes that parse but do not fit together (a TreeSet comparator that is not a Comparator, a
+            // String stored into an Integer[], mixed keys in a naturally ordered TreeMap): bad or foreign data.
+            throw new SerializationException("Cannot rebuild the value ending at position " + source.position()
+                    + ": " + e + " (the data was written by different classes, or is corrupt)", e);
         } finally {
             in = null;
             scope = null;
@@ -375,7 +381,11 @@ final class ValueReader {
             try {
                 return Class.forName(desc.getName(), false, classLoader);
             } catch (ClassNotFoundException e) {
-                return super.resolveClass(desc);
+                if (desc.getName().indexOf('.') < 0) {
+                    // Primitive types ("int") cannot be loaded by name; the superclass maps them.
+                    return super.resolveClass(desc);
+                }
+                throw e;
             }
         }
     }
