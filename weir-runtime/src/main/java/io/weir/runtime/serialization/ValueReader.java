@@ -5,11 +5,6 @@ import io.weir.api.tuple.Tuple3;
 import io.weir.api.tuple.Tuple4;
 import io.weir.api.tuple.Tuple5;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectStreamClass;
 import java.lang.reflect.Array;
 import java.lang.reflect.Field;
 import java.math.BigDecimal;
@@ -31,12 +26,14 @@ import java.util.TreeSet;
 /** The reading half of {@link RecordSerializer}; mirror of {@link ValueWriter}. One thread. */
 final class ValueReader {
     private final ClassPlans plans;
+    private final JavaSerialization javaSerialization;
     private DataInputView in;
     private ReadScope scope;
     private int depth;
 
     ValueReader(ClassPlans plans) {
         this.plans = plans;
+        this.javaSerialization = new JavaSerialization(plans.classLoader());
     }
 
     Object read(DataInputView source, ReadScope readScope) {
@@ -319,19 +316,7 @@ final class ValueReader {
     }
 
     private Object readJavaSerialized() {
-        int length = checkedCount(1);
-        int start = in.position();
-        in.skip(length);
-        try (ObjectInputStream ois = new UserClassObjectInputStream(
-                new ByteArrayInputStream(in.array(), start, length), plans.classLoader())) {
-            return ois.readObject();
-        } catch (ClassNotFoundException e) {
-            throw new SerializationException("Class " + e.getMessage() + " of a Java-serialized value cannot be "
-                    + "loaded through class loader " + plans.classLoader() + ": is the job's jar on its class path?", e);
-        } catch (IOException e) {
-            throw new SerializationException("Java deserialization failed at position " + start + ": " + e
-                    + " (a class changed between writing and reading, or the data is corrupt)", e);
-        }
+        return javaSerialization.read(in, checkedCount(1));
     }
 
     private ClassPlan readClassRef(byte expectedTag) {
@@ -364,29 +349,6 @@ final class ValueReader {
         if (++depth > ValueWriter.MAX_DEPTH) {
             throw new SerializationException("Value nested more than " + ValueWriter.MAX_DEPTH
                     + " levels deep at position " + in.position() + ": the data is corrupt");
-        }
-    }
-
-    /** Resolves classes named in the stream through the job's class loader, not the one that loaded Weir. */
-    private static final class UserClassObjectInputStream extends ObjectInputStream {
-        private final ClassLoader classLoader;
-
-        UserClassObjectInputStream(InputStream in, ClassLoader classLoader) throws IOException {
-            super(in);
-            this.classLoader = classLoader;
-        }
-
-        @Override
-        protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
-            try {
-                return Class.forName(desc.getName(), false, classLoader);
-            } catch (ClassNotFoundException e) {
-                if (desc.getName().indexOf('.') < 0) {
-                    // Primitive types ("int") cannot be loaded by name; the superclass maps them.
-                    return super.resolveClass(desc);
-                }
-                throw e;
-            }
         }
     }
 }

@@ -5,9 +5,6 @@ import io.weir.api.tuple.Tuple3;
 import io.weir.api.tuple.Tuple4;
 import io.weir.api.tuple.Tuple5;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectOutputStream;
 import java.lang.reflect.Field;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -37,11 +34,12 @@ final class ValueWriter {
     private boolean referredToEarlier;
     private ClassPlan[] definedByValue = new ClassPlan[8];
     private int definedCount;
-    private ExposedByteArrayOutputStream javaBytes;
+    private final JavaSerialization javaSerialization;
 
     ValueWriter(ClassPlans plans, RecordSerializer owner) {
         this.plans = plans;
         this.owner = owner;
+        this.javaSerialization = new JavaSerialization(plans.classLoader());
     }
 
     /**
@@ -98,6 +96,10 @@ final class ValueWriter {
             out.writeSignedVarLong((Long) v);
             return;
         }
+        if (type == Tuple2.class) {
+            writeTuple(Tags.TUPLE2, v);
+            return;
+        }
         ClassPlan plan = plans.forClass(type);
         if (keyMode) {
             checkKeyType(plan);
@@ -145,7 +147,10 @@ final class ValueWriter {
             case Tags.HASH_SET, Tags.LINKED_HASH_SET, Tags.TREE_SET, Tags.IMMUTABLE_SET -> writeSet(plan.tag, v);
             case Tags.HASH_MAP, Tags.LINKED_HASH_MAP, Tags.TREE_MAP, Tags.IMMUTABLE_MAP -> writeMap(plan.tag, v);
             case Tags.OBJECT_ARRAY -> writeObjectArray(plan, (Object[]) v);
-            case Tags.JAVA_SERIALIZED -> writeJavaSerialized(v);
+            case Tags.JAVA_SERIALIZED -> {
+                out.writeByte(Tags.JAVA_SERIALIZED);
+                javaSerialization.write(v, out);
+            }
             default -> PrimitiveArrays.write(plan.tag, v, out);
         }
     }
@@ -356,23 +361,6 @@ final class ValueWriter {
         depth--;
     }
 
-    private void writeJavaSerialized(Object v) {
-        if (javaBytes == null) {
-            javaBytes = new ExposedByteArrayOutputStream();
-        }
-        javaBytes.reset();
-        try (ObjectOutputStream oos = new ObjectOutputStream(javaBytes)) {
-            oos.writeObject(v);
-        } catch (IOException e) {
-            throw new SerializationException("Java serialization (the fallback for classes that are neither "
-                    + "records nor POJOs) of " + v.getClass().getName() + " failed: " + e + ". Make the class "
-                    + "named there, or the one holding it, a record or a POJO. Supported are " + ClassPlans.SUPPORTED, e);
-        }
-        out.writeByte(Tags.JAVA_SERIALIZED);
-        out.writeVarInt(javaBytes.size());
-        out.writeBytes(javaBytes.buffer(), 0, javaBytes.size());
-    }
-
     private void writeClassRef(ClassPlan plan) {
         int id = scope.idOf(plan);
         if (id >= 0) {
@@ -414,13 +402,6 @@ final class ValueWriter {
             depth = 0;
             throw new SerializationException("Value nested more than " + MAX_DEPTH + " levels deep: it probably "
                     + "refers to itself (a cycle), which cannot be serialized; values must be trees");
-        }
-    }
-
-    /** Lets Java-serialized bytes be copied out without {@code toByteArray()}. */
-    private static final class ExposedByteArrayOutputStream extends ByteArrayOutputStream {
-        byte[] buffer() {
-            return buf;
         }
     }
 }

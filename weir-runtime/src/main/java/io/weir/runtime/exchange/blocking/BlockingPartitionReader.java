@@ -36,7 +36,7 @@ public final class BlockingPartitionReader implements AutoCloseable {
     private final BlockIndex index;
     private final int stream;
     private final FileChannel data;
-    private final ByteBuffer io = ByteBuffer.allocateDirect(PartitionFormat.IO_BUFFER_SIZE);
+    private final ByteBuffer io;
     private final CRC32C crc = new CRC32C();
     private final ReadScope scope;
     private final DataInputView records = new DataInputView();
@@ -97,6 +97,14 @@ public final class BlockingPartitionReader implements AutoCloseable {
         }
         this.stream = index.streamOf(subpartition);
         this.data = channel;
+        // A consumer may hold many readers open at once (one per producer): a small sub-partition gets a
+        // buffer the size of its largest block, not 1 MB.
+        int largestBlock = 0;
+        for (int b = 0; b < index.blockCount(stream); b++) {
+            largestBlock = Math.max(largestBlock, index.payloadLength(stream, b));
+        }
+        this.io = ByteBuffer.allocateDirect((int) Math.min(PartitionFormat.IO_BUFFER_SIZE,
+                (long) PartitionFormat.BLOCK_HEADER_SIZE + largestBlock));
     }
 
     public int subpartition() {

@@ -29,15 +29,26 @@ import java.util.zip.CRC32C;
  *
  * <p>Memory: the buffers hold at most about the budget between spills; a buffer that grew far beyond its
  * share is shrunk after a spill, so that skewed sub-partitions do not pin memory, which bounds what stays
- * allocated to about twice the budget. Plus one I/O buffer of 1 MB and the largest record.
+ * allocated to about twice the budget. Plus one I/O buffer (1 MB, less for a small budget) and the largest
+ * record.
  *
- * <p>Lifecycle: {@code WRITING --finish()--> FINISHED}, {@code WRITING --abort()--> ABORTED}. Used by the
- * producing task's thread only.
+ * <pre>
+ *  WRITING --finish()--&gt; FINISHED       (abort() afterwards: no-op)
+ *     |
+ *     +----abort()----&gt; ABORTED        (also when finish() fails)
+ * </pre>
+ * Used by the producing task's thread only.
  */
 public final class BlockingPartitionWriter implements PartitionWriter {
     public static final long DEFAULT_MEMORY_BUDGET = 16L << 20;
 
-    private enum State { WRITING, FINISHED, ABORTED }
+    private enum State {
+        WRITING, FINISHED, ABORTED;
+
+        boolean canMoveTo(State next) {
+            return this == WRITING && next != WRITING;
+        }
+    }
 
     private final ResultPartitionFiles files;
     private final ChannelSelector selector;
@@ -53,7 +64,7 @@ public final class BlockingPartitionWriter implements PartitionWriter {
     private final DataOutputBuffer record = new DataOutputBuffer(1024);
     private final BlockIndex index;
     private final FileChannel data;
-    private final ByteBuffer io = ByteBuffer.allocateDirect(PartitionFormat.IO_BUFFER_SIZE);
+    private final ByteBuffer io;
     private final CRC32C crc = new CRC32C();
     private long buffered;
     /** Bytes handed to the data file so far, including those still in {@link #io}. */
@@ -98,6 +109,8 @@ public final class BlockingPartitionWriter implements PartitionWriter {
             scopes[s] = serializer.newWriteScope();
         }
         this.index = new BlockIndex(subpartitions, selector == null);
+        this.io = ByteBuffer.allocateDirect((int) Math.min(PartitionFormat.IO_BUFFER_SIZE,
+                Math.max(64 << 10, memoryBudget)));
         Files.createDirectories(files.dataFile().toAbsolutePath().getParent());
         this.data = FileChannel.open(files.inProgressDataFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING);
@@ -169,7 +182,7 @@ public final class BlockingPartitionWriter implements PartitionWriter {
     /** Writes what is buffered and the index, syncs, and publishes the partition atomically. */
     @Override
     public void finish() {
-        if (state != State.WRITING) {
+        if (!state.canMoveTo(State.FINISHED)) {
             throw new IllegalStateException("Result partition " + files + " is already " + state);
         }
         try {
@@ -187,7 +200,7 @@ public final class BlockingPartitionWriter implements PartitionWriter {
             if (sync) {
                 syncDirectory(files.dataFile().toAbsolutePath().getParent());
             }
-            state = State.FINISHED;
+            moveTo(State.FINISHED);
         } catch (IOException e) {
             abort();
             throw new UncheckedIOException("Cannot finish result partition " + files + " (is the work directory's "
@@ -200,10 +213,10 @@ public final class BlockingPartitionWriter implements PartitionWriter {
      * it does nothing (delete a finished partition with {@link ResultPartitionFiles#delete()}).
      */
     public void abort() {
-        if (state == State.FINISHED) {
+        if (!state.canMoveTo(State.ABORTED)) {
             return;
         }
-        state = State.ABORTED;
+        moveTo(State.ABORTED);
         try {
             data.close();
         } catch (IOException ignored) {
@@ -217,6 +230,13 @@ public final class BlockingPartitionWriter implements PartitionWriter {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot delete the in-progress files of result partition " + files, e);
         }
+    }
+
+    private void moveTo(State next) {
+        if (!state.canMoveTo(next)) {
+            throw new IllegalStateException("Result partition " + files + " cannot go from " + state + " to " + next);
+        }
+        state = next;
     }
 
     /** Appends one block per non-empty stream. Blocks of a spill are adjacent; the I/O buffer batches them. */
