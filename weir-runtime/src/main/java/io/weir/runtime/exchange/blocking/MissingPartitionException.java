@@ -1,0 +1,8 @@
+package io.weir.runtime.exchange.blocking;
+
+/** The partition's index or data file does not exist: its producer never finished, or the files were deleted. */
+public final class MissingPartitionException extends ResultPartitionException {
+    MissingPartitionException(ResultPartitionFiles files, String message, Throwable cause) {
+        super(files, message, cause);
+    }
+}
