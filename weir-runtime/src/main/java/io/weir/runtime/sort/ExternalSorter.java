@@ -188,6 +188,7 @@ public final class ExternalSorter implements AutoCloseable {
     }
 
     private SortedEntries mergeRuns() throws IOException {
+        buffer.releaseUnusedMemory();
         int freeWithoutWriteBuffer = budget.freeUnits() + writeBufferUnits;
         boolean mergeWithMemory = buffer.size() > 0 && runs.size() < maxFanIn
                 && runs.size() <= freeWithoutWriteBuffer;
@@ -202,7 +203,7 @@ public final class ExternalSorter implements AutoCloseable {
                 spillBuffer();
             }
             buffer.releaseMemory();
-            List<SpillRun> reduced = merger.reduce(runs, writeBuffer());
+            List<SpillRun> reduced = merger.reduce(List.copyOf(runs), writeBuffer());
             runs.clear();
             runs.addAll(reduced);
             releaseWriteBuffer();

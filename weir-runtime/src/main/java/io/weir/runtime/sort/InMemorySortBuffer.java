@@ -147,6 +147,15 @@ final class InMemorySortBuffer {
         size = 0;
     }
 
+    /** Gives back what the current entries do not occupy, so a final merge beside them has room to read. */
+    void releaseUnusedMemory() {
+        releaseSpareSegments();
+        int indexSegmentsNeeded = (size + INDEX_ENTRIES_PER_SEGMENT - 1) >>> INDEX_SHIFT;
+        budget.release(indexSegments - indexSegmentsNeeded);
+        Arrays.fill(index, indexSegmentsNeeded, indexSegments, null);
+        indexSegments = indexSegmentsNeeded;
+    }
+
     /** Gives all memory back to the budget, for the merge's read buffers. */
     void releaseMemory() {
         reset();
