@@ -8,6 +8,7 @@ import io.weir.runtime.exchange.ChannelSelector;
 import io.weir.runtime.exchange.PartitionWriter;
 import io.weir.runtime.exchange.TaskInbox;
 import io.weir.runtime.exchange.blocking.BlockingPartitionWriter;
+import io.weir.runtime.exchange.blocking.ResultPartitionFiles;
 import io.weir.runtime.graph.JobEdge;
 import io.weir.runtime.graph.JobGraph;
 import io.weir.runtime.graph.JobVertex;
@@ -68,8 +69,15 @@ public final class BatchDeployment {
         for (JobEdge edge : graph.outputsOf(v.id())) {
             int consumers = graph.vertex(edge.targetVertex()).parallelism();
             int[] targets = Deployment.targetsOf(edge, subtask, v.parallelism(), consumers);
-            writers.put(edge, new BlockingPartitionWriter(partitionPrefix(edge, subtask, attempt), targets.length,
-                    selector(edge, subtask, targets.length), new RecordSerializer(userClassLoader), partitionMemory));
+            try {
+                writers.put(edge, new BlockingPartitionWriter(ResultPartitionFiles.at(partitionPrefix(edge, subtask, attempt)),
+                        targets.length, selector(edge, subtask, targets.length), new RecordSerializer(userClassLoader),
+                        partitionMemory));
+            } catch (IOException e) {
+                writers.values().forEach(PartitionWriter::abort);
+                throw new UncheckedIOException("Task '" + v.name() + "' could not create its result partition in "
+                        + workDirectory + " (io.tmp.dirs): " + e.getMessage(), e);
+            }
         }
         TaskInput input;
         SharedSplitEnumerator<?> splits = null;

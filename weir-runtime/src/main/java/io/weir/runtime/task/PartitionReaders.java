@@ -1,6 +1,8 @@
 package io.weir.runtime.task;
 
 import io.weir.runtime.exchange.blocking.BlockingPartitionReader;
+import io.weir.runtime.exchange.blocking.ResultPartitionException;
+import io.weir.runtime.exchange.blocking.ResultPartitionFiles;
 import io.weir.runtime.serialization.RecordSerializer;
 
 /** Opens and reads input partitions, turning a lost or corrupt partition into {@link PartitionUnavailableException}. */
@@ -10,10 +12,8 @@ final class PartitionReaders {
 
     static BlockingPartitionReader open(InputPartition p, RecordSerializer serializer) {
         try {
-            return BlockingPartitionReader.open(p.partition(), p.subpartition(), serializer);
-        } catch (RuntimeException e) {
-            throw lost(p, e);
-        } catch (java.io.IOException e) {
+            return new BlockingPartitionReader(ResultPartitionFiles.at(p.partition()), p.subpartition(), serializer);
+        } catch (ResultPartitionException e) {
             throw lost(p, e);
         }
     }
@@ -21,9 +21,7 @@ final class PartitionReaders {
     static boolean next(BlockingPartitionReader reader, InputPartition p) {
         try {
             return reader.next();
-        } catch (RuntimeException e) {
-            throw lost(p, e);
-        } catch (java.io.IOException e) {
+        } catch (ResultPartitionException e) {
             throw lost(p, e);
         }
     }

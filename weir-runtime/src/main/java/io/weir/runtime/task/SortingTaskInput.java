@@ -44,7 +44,8 @@ public final class SortingTaskInput implements TaskInput {
     @SuppressWarnings({"unchecked", "rawtypes"})
     public void process(OperatorChain chain, TaskControl control) throws Exception {
         RecordSerializer fileSerializer = new RecordSerializer(userClassLoader);
-        RecordSerializer sortSerializer = RecordSerializer.forPrivateUse(userClassLoader);
+        // Sorted entries are read in a different order than written: values must stand alone (no class dictionary).
+        RecordSerializer sortSerializer = new RecordSerializer(userClassLoader);
         sorter = new ExternalSorter(sortMemory, spillDirectory, taskName);
         DataOutputBuffer key = new DataOutputBuffer();
         DataOutputBuffer value = new DataOutputBuffer();
@@ -66,7 +67,7 @@ public final class SortingTaskInput implements TaskInput {
                         value.reset();
                         value.writeByte(input);
                         value.writeLong(reader.timestamp());
-                        sortSerializer.serialize(record, value);
+                        sortSerializer.serializeStandalone(record, value);
                         sorter.add(key.data(), 0, key.position(), value.data(), 0, value.position());
                         if (++sinceCheck == CANCEL_CHECK_INTERVAL) {
                             sinceCheck = 0;
@@ -84,10 +85,10 @@ public final class SortingTaskInput implements TaskInput {
                 chain.endOfKey();
             }
             any = true;
-            in.reset(entries.valueArray(), entries.valueOffset(), entries.valueLength());
+            in.set(entries.valueArray(), entries.valueOffset(), entries.valueLength());
             int input = in.readByte();
             long timestamp = in.readLong();
-            chain.headInput(input).processElement(sortSerializer.deserialize(in), timestamp);
+            chain.headInput(input).processElement(sortSerializer.deserializeStandalone(in), timestamp);
             if (++sinceCheck == CANCEL_CHECK_INTERVAL) {
                 sinceCheck = 0;
                 control.checkCancelled();
