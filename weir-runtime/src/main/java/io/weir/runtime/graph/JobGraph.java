@@ -10,7 +10,7 @@ import java.util.List;
  * resolved execution mode. Immutable; made by the translator, read by the scheduler and the plan printers.
  */
 public record JobGraph(String jobName, RuntimeExecutionMode mode, int maxParallelism, List<JobVertex> vertices,
-                       List<JobEdge> edges, Configuration configuration) {
+                       List<JobEdge> edges, Configuration configuration, ProcessingClock processingClock) {
     public JobGraph {
         vertices = List.copyOf(vertices);
         edges = List.copyOf(edges);

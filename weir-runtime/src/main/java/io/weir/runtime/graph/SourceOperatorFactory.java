@@ -8,7 +8,8 @@ import io.weir.runtime.operators.SourceOperator;
 import io.weir.runtime.operators.StreamOperator;
 
 /** Creates source operators; the readers of one job share the enumerator the deployer made for it. */
-public record SourceOperatorFactory<T, S extends SourceSplit>(Source<T, S> source, WatermarkStrategy<T> watermarkStrategy)
+public record SourceOperatorFactory<T, S extends SourceSplit>(Source<T, S> source, WatermarkStrategy<T> watermarkStrategy,
+                                                              boolean runWatermarkGenerators)
         implements OperatorFactory {
 
     @Override
@@ -17,7 +18,7 @@ public record SourceOperatorFactory<T, S extends SourceSplit>(Source<T, S> sourc
     }
 
     public SourceOperator<T, S> createSourceOperator(SharedSplitEnumerator<S> splits) {
-        return new SourceOperator<>(source, watermarkStrategy, splits);
+        return new SourceOperator<>(source, watermarkStrategy, runWatermarkGenerators, splits);
     }
 
     public SharedSplitEnumerator<S> createEnumerator(int parallelism) throws Exception {
@@ -26,6 +27,6 @@ public record SourceOperatorFactory<T, S extends SourceSplit>(Source<T, S> sourc
 
     @Override
     public String description() {
-        return "Source(" + source.getBoundedness() + ")";
+        return "Source(" + source.getBoundedness() + (runWatermarkGenerators ? "" : ", timestamps only") + ")";
     }
 }

@@ -7,14 +7,17 @@ import io.weir.api.functions.ReduceFunction;
  * A rolling aggregation in BATCH: its input is sorted by key, so it folds a key's records and emits one final
  * value when the key ends, with the timestamp of the key's last record.
  */
-public final class BatchRollingReduceOperator<T> implements StreamOperator<T>, OperatorInput<T>, KeyBoundaryListener {
+public final class BatchRollingReduceOperator<T> implements StreamOperator<T>, OperatorInput<Object>, KeyBoundaryListener {
     private final ReduceFunction<T> function;
+    private final boolean inputIsPartials;
     private Output<T> output;
     private T current;
     private long timestamp = TimestampAssigner.NO_TIMESTAMP;
 
-    public BatchRollingReduceOperator(ReduceFunction<T> function) {
+    /** {@code inputIsPartials}: the input comes from combiners, as {@link KeyedPartial}s. */
+    public BatchRollingReduceOperator(ReduceFunction<T> function, boolean inputIsPartials) {
         this.function = function;
+        this.inputIsPartials = inputIsPartials;
     }
 
     @Override
@@ -29,7 +32,9 @@ public final class BatchRollingReduceOperator<T> implements StreamOperator<T>, O
     }
 
     @Override
-    public void processElement(T value, long ts) throws Exception {
+    @SuppressWarnings("unchecked")
+    public void processElement(Object input, long ts) throws Exception {
+        T value = (T) (inputIsPartials ? ((KeyedPartial) input).value() : input);
         current = current == null ? value : function.reduce(current, value);
         if (current == null) {
             throw new NullPointerException("The reduce function returned null");

@@ -8,15 +8,16 @@ import java.util.Map;
 
 /**
  * Pre-aggregates a rolling reduction on the producer side of a BATCH shuffle, so that at most one record per
- * key crosses the exchange per producer subtask and flush. Holds at most {@code maxKeys} keys, then sends its
+ * key crosses the exchange per producer subtask and flush. Emits {@link KeyedPartial}s: the key travels with
+ * the partial result. Holds at most {@code maxKeys} keys, then sends its
  * partial results on (in first-seen order, so a key's partials keep the order of its records).
  */
-public final class CombineOperator<T, K> implements StreamOperator<T>, OperatorInput<T> {
+public final class CombineOperator<T, K> implements StreamOperator<KeyedPartial>, OperatorInput<T> {
     private final ReduceFunction<T> function;
     private final KeySelector<T, K> keySelector;
     private final int maxKeys;
     private final Map<K, Partial<T>> partials = new LinkedHashMap<>();
-    private Output<T> output;
+    private Output<KeyedPartial> output;
 
     private static final class Partial<T> {
         T value;
@@ -38,7 +39,7 @@ public final class CombineOperator<T, K> implements StreamOperator<T>, OperatorI
     }
 
     @Override
-    public void open(OperatorContext<T> context) throws Exception {
+    public void open(OperatorContext<KeyedPartial> context) throws Exception {
         output = context.output();
         UserFunctions.open(function, context.runtimeContext());
     }
@@ -64,8 +65,8 @@ public final class CombineOperator<T, K> implements StreamOperator<T>, OperatorI
     }
 
     private void flush() {
-        for (Partial<T> p : partials.values()) {
-            output.emit(p.value, p.timestamp);
+        for (Map.Entry<K, Partial<T>> e : partials.entrySet()) {
+            output.emit(new KeyedPartial(e.getKey(), e.getValue().value), e.getValue().timestamp);
         }
         partials.clear();
     }

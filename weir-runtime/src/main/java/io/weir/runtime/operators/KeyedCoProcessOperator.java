@@ -24,7 +24,7 @@ public final class KeyedCoProcessOperator<K, I1, I2, O> implements StreamOperato
         output = ctx.output();
         keyedState = ctx.keyedStateBackend();
         collector = new TimestampedCollector<>(output);
-        timerService = new UnsupportedTimerService(ctx.operatorName());
+        timerService = new UnsupportedTimerService(ctx.operatorName(), ctx.processingClock());
         context = new ContextImpl();
         UserFunctions.open(function, ctx.runtimeContext());
     }

@@ -24,7 +24,7 @@ public final class KeyedProcessOperator<K, I, O> implements StreamOperator<O>, O
         output = ctx.output();
         keyedState = ctx.keyedStateBackend();
         collector = new TimestampedCollector<>(output);
-        timerService = new UnsupportedTimerService(ctx.operatorName());
+        timerService = new UnsupportedTimerService(ctx.operatorName(), ctx.processingClock());
         context = new ContextImpl();
         UserFunctions.open(function, ctx.runtimeContext());
     }

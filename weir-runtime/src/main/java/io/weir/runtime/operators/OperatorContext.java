@@ -15,4 +15,7 @@ public interface OperatorContext<OUT> {
     Configuration configuration();
 
     String operatorName();
+
+    /** Processing time: the wall clock in STREAMING, frozen for the whole job in BATCH. */
+    io.weir.runtime.graph.ProcessingClock processingClock();
 }

@@ -27,6 +27,7 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
 
     private final Source<T, S> source;
     private final WatermarkStrategy<T> watermarkStrategy;
+    private final boolean runWatermarkGenerators;
     private final SharedSplitEnumerator<S> splits;
     private SourceReader<T, S> reader;
     private Output<T> output;
@@ -66,9 +67,12 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
         }
     };
 
-    public SourceOperator(Source<T, S> source, WatermarkStrategy<T> watermarkStrategy, SharedSplitEnumerator<S> splits) {
+    /** Without {@code runWatermarkGenerators} (BATCH) only the timestamp assigner runs. */
+    public SourceOperator(Source<T, S> source, WatermarkStrategy<T> watermarkStrategy, boolean runWatermarkGenerators,
+                          SharedSplitEnumerator<S> splits) {
         this.source = source;
         this.watermarkStrategy = watermarkStrategy;
+        this.runWatermarkGenerators = runWatermarkGenerators;
         this.splits = splits;
     }
 
@@ -79,7 +83,8 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
         subtask = rc.getIndexOfThisSubtask();
         Configuration configuration = context.configuration();
         timestampAssigner = watermarkStrategy.createTimestampAssigner();
-        watermarkGenerator = watermarkStrategy.createWatermarkGenerator();
+        watermarkGenerator = runWatermarkGenerators ? watermarkStrategy.createWatermarkGenerator()
+                : WatermarkStrategy.<T>noWatermarks().createWatermarkGenerator();
         reader = source.createReader(new SourceReaderContext() {
             @Override
             public int getIndexOfSubtask() {

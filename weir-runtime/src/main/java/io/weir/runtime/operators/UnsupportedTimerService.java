@@ -8,10 +8,12 @@ import io.weir.api.functions.TimerService;
  */
 final class UnsupportedTimerService implements TimerService {
     private final String operatorName;
+    private final io.weir.runtime.graph.ProcessingClock clock;
     private long watermark = Long.MIN_VALUE;
 
-    UnsupportedTimerService(String operatorName) {
+    UnsupportedTimerService(String operatorName, io.weir.runtime.graph.ProcessingClock clock) {
         this.operatorName = operatorName;
+        this.clock = clock;
     }
 
     void advanceWatermark(long watermark) {
@@ -20,7 +22,7 @@ final class UnsupportedTimerService implements TimerService {
 
     @Override
     public long currentProcessingTime() {
-        return System.currentTimeMillis();
+        return clock.currentTimeMillis();
     }
 
     @Override

@@ -94,7 +94,8 @@ public final class BatchDeployment {
                 input = new BlockingTaskInput(byInput, processingOrder(v), userClassLoader);
             }
         }
-        return new StreamTask(new StreamTask.Spec(v, subtask, attempt, graph.jobName(), graph.maxParallelism(), conf),
+        return new StreamTask(new StreamTask.Spec(v, subtask, attempt, graph.jobName(), graph.maxParallelism(), conf,
+                graph.processingClock()),
                 new TaskInbox(), input, splits, writers, listener);
     }
 
@@ -120,18 +121,29 @@ public final class BatchDeployment {
         return byInput;
     }
 
-    /** DESIGN.md: broadcast inputs are read completely first, then the others, in input order. */
+    /**
+     * DESIGN.md: an operator with several inputs reads its broadcast inputs completely first, then its regular
+     * inputs, then its keyed (hash-partitioned) inputs; inputs of one kind in input order.
+     */
     private List<Integer> processingOrder(JobVertex v) {
         List<Integer> broadcast = new ArrayList<>();
         List<Integer> regular = new ArrayList<>();
+        List<Integer> keyed = new ArrayList<>();
         for (int i = 0; i < v.head().numberOfInputs(); i++) {
             int input = i;
-            boolean allBroadcast = graph.inputsOf(v.id()).stream().filter(e -> e.targetInput() == input)
-                    .allMatch(e -> e.partitioner() == Partitioning.Kind.BROADCAST);
-            (allBroadcast ? broadcast : regular).add(i);
+            List<JobEdge> edges = graph.inputsOf(v.id()).stream().filter(e -> e.targetInput() == input).toList();
+            if (edges.stream().allMatch(e -> e.partitioner() == Partitioning.Kind.BROADCAST)) {
+                broadcast.add(i);
+            } else if (edges.stream().allMatch(e -> e.partitioner() == Partitioning.Kind.HASH)) {
+                keyed.add(i);
+            } else {
+                regular.add(i);
+            }
         }
-        broadcast.addAll(regular);
-        return broadcast;
+        List<Integer> order = new ArrayList<>(broadcast);
+        order.addAll(regular);
+        order.addAll(keyed);
+        return order;
     }
 
     private SharedSplitEnumerator<?> enumerator(JobVertex v) {

@@ -116,7 +116,7 @@ public final class Deployment {
                     input = new PipelinedTaskInput(gate);
                 }
                 tasks.add(new StreamTask(new StreamTask.Spec(v, s, attempt, graph.jobName(), graph.maxParallelism(),
-                        conf), inboxes.get(v.id())[s], input, splits, writers, listener));
+                        conf, graph.processingClock()), inboxes.get(v.id())[s], input, splits, writers, listener));
             }
         }
         return tasks;

@@ -10,6 +10,7 @@ import io.weir.runtime.graph.ChainLink;
 import io.weir.runtime.graph.ChainedOperator;
 import io.weir.runtime.graph.JobEdge;
 import io.weir.runtime.graph.JobVertex;
+import io.weir.runtime.graph.ProcessingClock;
 import io.weir.runtime.operators.OperatorContext;
 import io.weir.runtime.operators.OperatorInput;
 import io.weir.runtime.operators.OperatorRuntimeContext;
@@ -41,7 +42,7 @@ public final class OperatorChain {
 
     /** Everything a chain needs from its task. */
     record Setup(JobVertex vertex, int subtask, int attempt, String jobName, int maxParallelism,
-                 Configuration configuration, List<StreamOperator<?>> operators,
+                 Configuration configuration, ProcessingClock clock, List<StreamOperator<?>> operators,
                  Map<JobEdge, PartitionWriter> writers, Map<String, Accumulator<?, ?>> accumulators) {
     }
 
@@ -70,7 +71,7 @@ public final class OperatorChain {
                     vertex.parallelism(), setup.maxParallelism(), setup.attempt(), keyedState, setup.accumulators());
             StreamOperator op = operators[i];
             try {
-                op.open(new Context((Output) output, rc, keyedState, setup.configuration(), spec.name()));
+                op.open(new Context((Output) output, rc, keyedState, setup.configuration(), spec.name(), setup.clock()));
             } catch (Exception e) {
                 opened = n - i;
                 OperatorException failure = new OperatorException(spec.name(), subtaskLabel, e);
@@ -236,7 +237,8 @@ public final class OperatorChain {
     }
 
     private record Context(Output<Object> output, OperatorRuntimeContext runtimeContext,
-                           KeyedStateBackend keyedStateBackend, Configuration configuration, String operatorName)
+                           KeyedStateBackend keyedStateBackend, Configuration configuration, String operatorName,
+                           ProcessingClock processingClock)
             implements OperatorContext<Object> {
     }
 }

@@ -8,6 +8,7 @@ import io.weir.runtime.exchange.TaskInbox;
 import io.weir.runtime.graph.ChainedOperator;
 import io.weir.runtime.graph.JobEdge;
 import io.weir.runtime.graph.JobVertex;
+import io.weir.runtime.graph.ProcessingClock;
 import io.weir.runtime.graph.SourceOperatorFactory;
 import io.weir.runtime.operators.SharedSplitEnumerator;
 import io.weir.runtime.operators.StreamOperator;
@@ -28,7 +29,7 @@ import java.util.Map;
 public final class StreamTask implements Runnable, TaskControl {
     /** What identifies an attempt and what it runs with. */
     public record Spec(JobVertex vertex, int subtask, int attempt, String jobName, int maxParallelism,
-                       Configuration configuration) {
+                       Configuration configuration, ProcessingClock clock) {
     }
 
     private final Spec spec;
@@ -101,7 +102,7 @@ public final class StreamTask implements Runnable, TaskControl {
         OperatorChain chain = null;
         try {
             chain = OperatorChain.open(new OperatorChain.Setup(spec.vertex(), spec.subtask(), spec.attempt(),
-                    spec.jobName(), spec.maxParallelism(), spec.configuration(), createOperators(), writers,
+                    spec.jobName(), spec.maxParallelism(), spec.configuration(), spec.clock(), createOperators(), writers,
                     accumulators));
             nextFlushNanos = System.nanoTime() + bufferTimeoutNanos;
             input.process(chain, this);

@@ -30,12 +30,25 @@ final class BatchChoices implements ModeChoices {
     }
 
     @Override
+    public boolean runWatermarkGenerators() {
+        return false;
+    }
+
+    @Override
+    public io.weir.runtime.graph.ProcessingClock processingClock() {
+        return io.weir.runtime.graph.ProcessingClock.frozenAt(System.currentTimeMillis());
+    }
+
+    @Override
     public ExchangeKind exchangeKind() {
         return ExchangeKind.BLOCKING;
     }
 
     @Override
-    public OperatorFactory combiner(Operation operation, KeySelector<?, ?> keySelector, String operatorName) {
-        return combine ? OperationTranslator.combinerForBatch(operation, keySelector, operatorName, combineMaxKeys) : null;
+    public Combining combiner(Operation operation, KeySelector<?, ?> keySelector, String operatorName) {
+        OperatorFactory combiner = combine
+                ? OperationTranslator.combinerForBatch(operation, keySelector, operatorName, combineMaxKeys) : null;
+        return combiner == null ? null
+                : new Combining(combiner, OperationTranslator.translateCombinedForBatch(operation, operatorName));
     }
 }

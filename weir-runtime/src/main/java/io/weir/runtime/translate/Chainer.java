@@ -8,6 +8,7 @@ import io.weir.runtime.graph.ExchangeKind;
 import io.weir.runtime.graph.JobEdge;
 import io.weir.runtime.graph.JobGraph;
 import io.weir.runtime.graph.JobVertex;
+import io.weir.runtime.graph.ProcessingClock;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,7 +25,7 @@ final class Chainer {
     }
 
     static JobGraph chain(String jobName, RuntimeExecutionMode mode, int maxParallelism, List<StreamNode> nodes,
-                          ExchangeKind exchangeKind, Configuration configuration) {
+                          ExchangeKind exchangeKind, Configuration configuration, ProcessingClock clock) {
         Map<StreamNode, List<StreamNode>> chains = new LinkedHashMap<>();
         Map<StreamNode, StreamNode> headOf = new HashMap<>();
         for (StreamNode node : nodes) {
@@ -64,6 +65,6 @@ final class Chainer {
             StreamNode head = chain.getKey();
             vertices.add(new JobVertex(vertexId.get(head), head.parallelism, operators, head.isSource));
         }
-        return new JobGraph(jobName, mode, maxParallelism, vertices, edges, configuration);
+        return new JobGraph(jobName, mode, maxParallelism, vertices, edges, configuration, clock);
     }
 }

@@ -42,7 +42,25 @@ public final class JobGraphTranslator {
     }
 
     static JobGraph translateForStreaming(Pipeline pipeline) {
-        return build(pipeline, RuntimeExecutionMode.STREAMING, new StreamingChoices());
+        JobGraph graph = build(pipeline, RuntimeExecutionMode.STREAMING, new StreamingChoices());
+        checkStreamingSlots(graph);
+        return graph;
+    }
+
+    /**
+     * STREAMING runs every task at once; subtasks with the same index share a slot, so the job needs as many
+     * slots as its highest parallelism. Unset ({@code -1}) means: as many as needed.
+     */
+    private static void checkStreamingSlots(JobGraph graph) {
+        int slots = graph.configuration().get(ExecutionOptions.SLOTS);
+        int needed = graph.vertices().stream().mapToInt(v -> v.parallelism()).max().orElse(0);
+        if (slots > 0 && slots < needed) {
+            String origin = graph.configuration().originOf(ExecutionOptions.SLOTS.key());
+            throw new io.weir.api.config.IllegalConfigurationException("Job '" + graph.jobName() + "' runs in STREAMING "
+                    + "mode, where every task runs at once, and needs " + needed + " slots (its highest parallelism), "
+                    + "but execution.slots=" + slots + " (set in " + origin + "). Raise execution.slots, lower the "
+                    + "parallelism, or run a bounded job in BATCH mode, which runs within any number of slots.");
+        }
     }
 
     static JobGraph translateForBatch(Pipeline pipeline) {
@@ -61,7 +79,7 @@ public final class JobGraphTranslator {
         int maxParallelism = maxParallelism(configuration);
         StreamGraphBuilder builder = new StreamGraphBuilder(defaultParallelism(configuration), maxParallelism, choices);
         return Chainer.chain(pipeline.jobName(), mode, maxParallelism, builder.build(pipeline.sinks()),
-                choices.exchangeKind(), configuration);
+                choices.exchangeKind(), configuration, choices.processingClock());
     }
 
     static String originOf(Configuration configuration) {

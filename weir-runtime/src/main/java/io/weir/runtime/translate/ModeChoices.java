@@ -20,9 +20,19 @@ interface ModeChoices {
     /** How records cross from one task to another. */
     ExchangeKind exchangeKind();
 
+    /** Whether sources run their watermark generators (BATCH has perfect watermarks: only MAX at the end). */
+    boolean runWatermarkGenerators();
+
+    /** What processing time is. */
+    io.weir.runtime.graph.ProcessingClock processingClock();
+
     /**
-     * A combiner to run on the producer side of the shuffle into {@code operation}, or null for none.
-     * Only associative reductions can be combined.
+     * A combiner to run on the producer side of the shuffle into {@code operation}, and the operator that then
+     * finishes the aggregation; null for none. Only associative reductions can be combined.
      */
-    OperatorFactory combiner(Operation operation, KeySelector<?, ?> keySelector, String operatorName);
+    Combining combiner(Operation operation, KeySelector<?, ?> keySelector, String operatorName);
+
+    /** A producer-side combiner, and the consumer-side operator that reads its partials. */
+    record Combining(OperatorFactory combiner, OperatorFactory finalOperator) {
+    }
 }

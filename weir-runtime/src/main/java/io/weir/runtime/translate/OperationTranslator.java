@@ -44,9 +44,18 @@ final class OperationTranslator {
             byte[] function = FunctionCopier.serialize(operation.function(), operatorName);
             ClassLoader loader = operation.function().getClass().getClassLoader();
             return factory("RollingReduce(final value per key)",
-                    () -> new BatchRollingReduceOperator<>((ReduceFunction) copy(function, loader)));
+                    () -> new BatchRollingReduceOperator<>((ReduceFunction) copy(function, loader), false));
         }
         return translateForStreaming(operation, operatorName);
+    }
+
+    /** BATCH's rolling reduction behind combiners: it reads {@code KeyedPartial}s. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static OperatorFactory translateCombinedForBatch(Operation operation, String operatorName) {
+        byte[] function = FunctionCopier.serialize(operation.function(), operatorName);
+        ClassLoader loader = operation.function().getClass().getClassLoader();
+        return factory("RollingReduce(final value per key, of combined partials)",
+                () -> new BatchRollingReduceOperator<>((ReduceFunction) copy(function, loader), true));
     }
 
     /** The producer-side combiner of a rolling reduction, or null when the operation cannot be combined. */

@@ -15,6 +15,7 @@ import io.weir.api.functions.KeySelector;
 import io.weir.runtime.graph.OperatorFactory;
 import io.weir.runtime.graph.SimpleOperatorFactory;
 import io.weir.runtime.graph.SourceOperatorFactory;
+import io.weir.runtime.operators.KeyedPartial;
 import io.weir.runtime.operators.SinkOperator;
 
 import java.util.ArrayList;
@@ -58,14 +59,19 @@ final class StreamGraphBuilder {
         }
         StreamNode node;
         if (t instanceof SourceTransformation<?> s) {
-            node = register(t, sourceFactory(s), 0, List.of(), true);
+            node = register(t, sourceFactory(s, choices.runWatermarkGenerators()), 0, List.of(), true);
         } else if (t instanceof OneInputTransformation<?, ?> o) {
             List<Upstream> in = resolve(o.getInput());
-            List<KeySelector<?, ?>> keys = o.isKeyed() ? List.of(o.getKeySelector()) : List.of();
-            node = register(t, choices.operator(o.getOperation(), t.getName()), 1, keys, false);
-            OperatorFactory combiner = o.isKeyed()
+            ModeChoices.Combining combining = o.isKeyed()
                     ? choices.combiner(o.getOperation(), o.getKeySelector(), t.getName()) : null;
-            connect(combiner == null ? in : combined(in, combiner, node), node, 0);
+            if (combining == null) {
+                List<KeySelector<?, ?>> keys = o.isKeyed() ? List.of(o.getKeySelector()) : List.of();
+                node = register(t, choices.operator(o.getOperation(), t.getName()), 1, keys, false);
+                connect(in, node, 0);
+            } else {
+                node = register(t, combining.finalOperator(), 1, List.of(KeyedPartial.KEY), false);
+                connect(combined(in, combining.combiner(), node), node, 0);
+            }
         } else if (t instanceof TwoInputTransformation<?, ?, ?> o) {
             List<Upstream> in1 = resolve(o.getInput1());
             List<Upstream> in2 = resolve(o.getInput2());
@@ -84,8 +90,8 @@ final class StreamGraphBuilder {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static OperatorFactory sourceFactory(SourceTransformation<?> s) {
-        return new SourceOperatorFactory(s.getSource(), s.getWatermarkStrategy());
+    private static OperatorFactory sourceFactory(SourceTransformation<?> s, boolean runWatermarkGenerators) {
+        return new SourceOperatorFactory(s.getSource(), s.getWatermarkStrategy(), runWatermarkGenerators);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -122,7 +128,7 @@ final class StreamGraphBuilder {
             StreamEdge edge = new StreamEdge(u.node(), u.tag(), c, 0, Partitioning.FORWARD);
             u.node().outputs.add(edge);
             c.inputs.add(edge);
-            result.add(new Upstream(c, null, u.partitioning()));
+            result.add(new Upstream(c, null, Partitioning.hash(KeyedPartial.KEY)));
         }
         return result;
     }

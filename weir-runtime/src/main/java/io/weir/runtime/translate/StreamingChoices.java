@@ -19,12 +19,22 @@ final class StreamingChoices implements ModeChoices {
     }
 
     @Override
+    public boolean runWatermarkGenerators() {
+        return true;
+    }
+
+    @Override
+    public io.weir.runtime.graph.ProcessingClock processingClock() {
+        return io.weir.runtime.graph.ProcessingClock.WALL_CLOCK;
+    }
+
+    @Override
     public ExchangeKind exchangeKind() {
         return ExchangeKind.PIPELINED;
     }
 
     @Override
-    public OperatorFactory combiner(Operation operation, KeySelector<?, ?> keySelector, String operatorName) {
+    public Combining combiner(Operation operation, KeySelector<?, ?> keySelector, String operatorName) {
         // A combiner would delay updates that STREAMING promises per record.
         return null;
     }

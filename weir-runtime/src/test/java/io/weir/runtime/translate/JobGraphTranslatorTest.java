@@ -194,7 +194,7 @@ class JobGraphTranslatorTest {
                 Task 2 [p=2] stage 2: Sum -> sink
                   <- Task 1 HASH BLOCKING sorted-by-key
                 """);
-        assertThat(PlanPrinter.toJson(graph)).contains("RollingReduce(final value per key)");
+        assertThat(PlanPrinter.toJson(graph)).contains("RollingReduce(final value per key, of combined partials)");
     }
 
     @Test
