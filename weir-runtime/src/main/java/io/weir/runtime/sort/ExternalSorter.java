@@ -248,8 +248,11 @@ public final class ExternalSorter implements AutoCloseable {
         } catch (IOException e) {
             closeFailure = e;
         } finally {
-            buffer.releaseMemory();
-            files.deleteAll();
+            try {
+                files.deleteAll();
+            } finally {
+                buffer.releaseMemory();
+            }
         }
         if (closeFailure != null) {
             throw new UncheckedIOException("Sort '" + name + "' could not close its spill files", closeFailure);
