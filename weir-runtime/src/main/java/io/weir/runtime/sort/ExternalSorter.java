@@ -25,8 +25,9 @@ import java.util.Objects;
  * {@link #close()} deletes every spill file in every phase, also after a failure or before {@code finish()}.
  * <p>
  * Memory: the budget is cut into 32 KB units; record segments, the sort index, the spill write buffer and the
- * merge's read buffers are all taken from it, so the footprint never exceeds the budget (the one exception, an
- * entry bigger than a block read back from disk, is described at {@link SpillReader}).
+ * merge's read buffers are all taken from it, so the footprint never exceeds the budget. Outside it are only
+ * small fixed bookkeeping and, when an entry bigger than a block is read back from disk, the array that
+ * reassembles it (see {@link SpillReader}).
  */
 public final class ExternalSorter implements AutoCloseable {
     /** The setting that sizes a sorter's memory; named in errors so users know what to raise. */
@@ -34,7 +35,10 @@ public final class ExternalSorter implements AutoCloseable {
     /** The setting that chooses the spill directory; named in errors about it. */
     public static final String SPILL_DIRECTORY_SETTING = SpillFiles.SPILL_DIRECTORY_SETTING;
     public static final int SEGMENT_BYTES = MemoryBudget.UNIT_BYTES;
-    /** Room for the write buffer, one index and one record segment, and a second record segment to merge with. */
+    /**
+     * The write buffer, an index segment and two record segments while adding; read buffers for at least three
+     * runs while merging. Fewer would leave a merge that cannot make progress.
+     */
     public static final int MIN_SEGMENTS = 4;
     public static final long MIN_MEMORY_BYTES = (long) MIN_SEGMENTS * SEGMENT_BYTES;
     public static final int DEFAULT_MAX_FAN_IN = 128;
@@ -248,8 +252,11 @@ public final class ExternalSorter implements AutoCloseable {
         } catch (IOException e) {
             closeFailure = e;
         } finally {
-            buffer.releaseMemory();
-            files.deleteAll();
+            try {
+                files.deleteAll();
+            } finally {
+                buffer.releaseMemory();
+            }
         }
         if (closeFailure != null) {
             throw new UncheckedIOException("Sort '" + name + "' could not close its spill files", closeFailure);

@@ -52,6 +52,12 @@ final class SpillFiles {
                 + "' at another directory.", cause);
     }
 
+    IOException readFailed(Path file, IOException cause) {
+        return new IOException("Sort '" + sorterName + "' could not read back spill file " + file + " (" + cause
+                + "). Spill files must stay in place until the sort ends; check the disk and that nothing else"
+                + " cleans the directory set by '" + SPILL_DIRECTORY_SETTING + "'.", cause);
+    }
+
     CorruptSpillFileException corrupt(Path file, String detail) {
         return new CorruptSpillFileException(sorterName, file, detail);
     }

@@ -51,7 +51,11 @@ final class SpillReader implements RunCursor, AutoCloseable {
         this.buffer = buffer;
         this.bufferView = ByteBuffer.wrap(buffer);
         this.entriesLeft = run.entries();
-        this.channel = FileChannel.open(run.file(), StandardOpenOption.READ);
+        try {
+            this.channel = FileChannel.open(run.file(), StandardOpenOption.READ);
+        } catch (IOException e) {
+            throw files.readFailed(run.file(), e);
+        }
         try {
             readFileHeader();
         } catch (IOException | RuntimeException e) {
@@ -176,7 +180,12 @@ final class SpillReader implements RunCursor, AutoCloseable {
         }
         while (filled - nextBlock < bytes) {
             bufferView.limit(buffer.length).position(filled);
-            int read = channel.read(bufferView);
+            int read;
+            try {
+                read = channel.read(bufferView);
+            } catch (IOException e) {
+                throw files.readFailed(run.file(), e);
+            }
             if (read < 0) {
                 return false;
             }

@@ -46,7 +46,12 @@ final class SpillWriter implements AutoCloseable {
         INT_BIG_ENDIAN.set(buffer, 4, SpillFormat.VERSION);
         blockStart = SpillFormat.FILE_HEADER_BYTES;
         if (buffer.length - blockStart < BLOCK_BYTES) {
-            flushBuffer();
+            try {
+                flushBuffer();
+            } catch (IOException e) {
+                channel.close();
+                throw e;
+            }
         }
         position = blockStart + BLOCK_HEADER_BYTES;
     }
