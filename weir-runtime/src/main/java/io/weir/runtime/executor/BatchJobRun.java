@@ -153,7 +153,7 @@ final class BatchJobRun implements JobExecution, TaskListener {
             }
             running.values().forEach(StreamTask::cancel);
         } finally {
-            joinThreads();
+            JobCompletion.joinAll(threads);
             deleteWorkDirectory();
             complete(Duration.ofNanos(System.nanoTime() - start));
         }
@@ -313,22 +313,6 @@ final class BatchJobRun implements JobExecution, TaskListener {
         return null;
     }
 
-    private void joinThreads() {
-        boolean interrupted = false;
-        for (Thread t : threads) {
-            while (t.isAlive()) {
-                try {
-                    t.join();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     private void deleteWorkDirectory() {
         if (workDirectory == null) {
             return;
@@ -347,22 +331,8 @@ final class BatchJobRun implements JobExecution, TaskListener {
     }
 
     private void complete(Duration runtime) {
-        String job = graph.jobName();
-        if (failure != null) {
-            status = JobStatus.FAILED;
-            String message = failedTask != null ? FailureDescription.of(job, failedTask, failure)
-                    : failure instanceof JobExecutionException ? failure.getMessage()
-                    : "Job '" + job + "' failed: " + failure;
-            Throwable cause = failure instanceof JobExecutionException jee && jee.getCause() != null ? jee.getCause() : failure;
-            result.completeExceptionally(new JobExecutionException(job, message, cause));
-        } else if (cancelling) {
-            status = JobStatus.CANCELED;
-            result.completeExceptionally(new JobExecutionException(job, "Job '" + job + "' was cancelled", null));
-        } else {
-            status = JobStatus.FINISHED;
-            LOG.info("Job '{}' finished in {} ms ({} task attempts)", job, runtime.toMillis(), taskAttempts);
-            result.complete(new JobExecutionResult(job, graph.mode(), runtime, accumulators.values(), taskAttempts));
-        }
+        status = JobCompletion.complete(result, graph, failure, failedTask, cancelling, runtime, accumulators.values(),
+                taskAttempts);
     }
 
     // --------------------------------------------------------------------------------------- task threads

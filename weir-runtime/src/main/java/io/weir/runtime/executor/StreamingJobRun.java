@@ -1,7 +1,6 @@
 package io.weir.runtime.executor;
 
 import io.weir.api.accumulators.Accumulator;
-import io.weir.api.common.JobExecutionException;
 import io.weir.api.common.JobExecutionResult;
 import io.weir.api.common.JobStatus;
 import io.weir.runtime.graph.JobGraph;
@@ -102,7 +101,7 @@ final class StreamingJobRun implements JobExecution, TaskListener {
                 }
             }
             threads.forEach(Thread::start);
-            joinAll(threads);
+            JobCompletion.joinAll(threads);
             synchronized (lock) {
                 if (failure == null || cancelRequested || !restartPolicy.mayRestart(restarts)) {
                     break;
@@ -139,40 +138,10 @@ final class StreamingJobRun implements JobExecution, TaskListener {
         return false;
     }
 
-    private static void joinAll(List<Thread> threads) {
-        boolean interrupted = false;
-        for (Thread t : threads) {
-            while (t.isAlive()) {
-                try {
-                    t.join();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     private void complete(Duration runtime) {
         synchronized (lock) {
-            String job = graph.jobName();
-            if (failure != null) {
-                status = JobStatus.FAILED;
-                String message = failedTask != null ? FailureDescription.of(job, failedTask, failure)
-                        : failure instanceof JobExecutionException ? failure.getMessage()
-                        : "Job '" + job + "' could not start: " + failure;
-                Throwable cause = failure instanceof JobExecutionException jee && jee.getCause() != null ? jee.getCause() : failure;
-                result.completeExceptionally(new JobExecutionException(job, message, cause));
-            } else if (cancelRequested) {
-                status = JobStatus.CANCELED;
-                result.completeExceptionally(new JobExecutionException(job, "Job '" + job + "' was cancelled", null));
-            } else {
-                status = JobStatus.FINISHED;
-                LOG.info("Job '{}' finished in {} ms", job, runtime.toMillis());
-                result.complete(new JobExecutionResult(job, graph.mode(), runtime, accumulators.values(), taskAttempts));
-            }
+            status = JobCompletion.complete(result, graph, failure, failedTask, cancelRequested, runtime,
+                    accumulators.values(), taskAttempts);
         }
     }
 
