@@ -119,6 +119,23 @@ class RecordAtATimeTransformationsITCase {
 
     @ParameterizedTest(name = "parallelism {0}")
     @ValueSource(ints = {1, 2, 4})
+    void unionOfAStreamWithItselfHasEveryRecordTwice(int parallelism) throws Exception {
+        StreamExecutionEnvironment env = environment(parallelism);
+        DataStream<Long> numbers = env.fromSequence(1, N);
+        DataStream<Long> rebalanced = numbers.rebalance();
+        List<Long> out = collectAll(numbers.union(numbers, rebalanced, rebalanced).map(x -> x + 1));
+
+        List<Long> expected = new ArrayList<>();
+        for (long x = 1; x <= N; x++) {
+            for (int copy = 0; copy < 4; copy++) {
+                expected.add(x + 1);
+            }
+        }
+        assertThat(multiset(out)).isEqualTo(multiset(expected));
+    }
+
+    @ParameterizedTest(name = "parallelism {0}")
+    @ValueSource(ints = {1, 2, 4})
     void unionOfThreeStreamsOfDifferentParallelismsFeedsAKeyedCount(int parallelism) throws Exception {
         StreamExecutionEnvironment env = environment(parallelism);
         DataStream<String> a = env.fromSequence(0, N - 1).map(x -> "w" + x % 7);
