@@ -91,7 +91,12 @@ final class JobRun implements TaskListener {
                 Thread.currentThread().interrupt();
             }
         }
-        complete();
+        try {
+            complete();
+        } catch (Throwable t) {
+            // Clients wait on the result (execute(), cancel().join()): it must complete whatever happens here.
+            failCompletion(t);
+        }
     }
 
     private synchronized void complete() {
@@ -104,12 +109,28 @@ final class JobRun implements TaskListener {
             status = JobStatus.CANCELED;
             result.completeExceptionally(new JobExecutionException(job, "Job '" + job + "' was cancelled", null));
         } else {
-            status = JobStatus.FINISHED;
             Map<String, Object> values = new HashMap<>();
-            accumulators.forEach((name, acc) -> values.put(name, acc.getLocalValue()));
+            accumulators.forEach((name, acc) -> values.put(name, valueOf(name, acc)));
+            status = JobStatus.FINISHED;
             LOG.info("Job '{}' finished in {} ms", job, runtime.toMillis());
             result.complete(new JobExecutionResult(job, graph.mode(), runtime, values));
         }
+    }
+
+    private static Object valueOf(String name, Accumulator<?, ?> accumulator) {
+        Object value = accumulator.getLocalValue();
+        if (value == null) {
+            throw new IllegalStateException("Accumulator '" + name + "' (" + accumulator.getClass().getName()
+                    + ") has no value: its getLocalValue() returned null. Give it a non-null initial value.");
+        }
+        return value;
+    }
+
+    private synchronized void failCompletion(Throwable t) {
+        LOG.error("Job '{}' ended, but its result could not be made", graph.jobName(), t);
+        status = JobStatus.FAILED;
+        result.completeExceptionally(new JobExecutionException(graph.jobName(), "Job '" + graph.jobName()
+                + "' ended, but its result could not be made: " + t.getMessage(), t));
     }
 
     private String describeFailure() {

@@ -1,11 +1,14 @@
 package io.weir.runtime.jobs;
 
+import io.weir.api.accumulators.Accumulator;
 import io.weir.api.common.JobExecutionException;
 import io.weir.api.environment.StreamExecutionEnvironment;
 import io.weir.api.eventtime.WatermarkStrategy;
 import io.weir.api.functions.Collector;
 import io.weir.api.functions.KeyedProcessFunction;
 import io.weir.api.functions.MapFunction;
+import io.weir.api.functions.OpenContext;
+import io.weir.api.functions.RichMapFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -102,6 +105,67 @@ class JobFailuresITCase {
                 .hasMessageContaining("Timers are not supported yet")
                 .hasMessageContaining("'timer user'")
                 .hasRootCauseInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @ParameterizedTest(name = "parallelism {0}")
+    @ValueSource(ints = {1, 2, 4})
+    void accumulatorWithoutAValueFailsTheJobResultInsteadOfHangingTheClient(int parallelism) {
+        StreamExecutionEnvironment env = environment(parallelism);
+        env.fromSequence(1, 1_000).map(new RegistersAnAccumulatorWithoutValue())
+                .sinkTo(CollectingSink.named("out"));
+
+        assertThatThrownBy(() -> env.execute("null accumulator"))
+                .isInstanceOf(JobExecutionException.class)
+                .hasMessageContaining("Job 'null accumulator'")
+                .hasMessageContaining("Accumulator 'last text'")
+                .hasMessageContaining("returned null");
+        assertThat(CollectingSink.<Long>results("out")).hasSize(1_000);
+    }
+
+    static final class RegistersAnAccumulatorWithoutValue extends RichMapFunction<Long, Long> {
+        @Override
+        public void open(OpenContext openContext) {
+            getRuntimeContext().addAccumulator("last text", new LastText());
+        }
+
+        @Override
+        public Long map(Long value) {
+            return value;
+        }
+    }
+
+    /** A user accumulator whose value is null until something is added; nothing ever is. */
+    static final class LastText implements Accumulator<String, String> {
+        private String last;
+
+        @Override
+        public void add(String value) {
+            last = value;
+        }
+
+        @Override
+        public String getLocalValue() {
+            return last;
+        }
+
+        @Override
+        public void resetLocal() {
+            last = null;
+        }
+
+        @Override
+        public void merge(Accumulator<String, String> other) {
+            if (other.getLocalValue() != null) {
+                last = other.getLocalValue();
+            }
+        }
+
+        @Override
+        public LastText clone() {
+            LastText copy = new LastText();
+            copy.last = last;
+            return copy;
+        }
     }
 
     static final class SetsATimer extends KeyedProcessFunction<Long, Long, Long> {
