@@ -6,6 +6,7 @@ import io.weir.api.datastream.DataStream;
 import io.weir.api.datastream.SingleOutputStreamOperator;
 import io.weir.api.environment.StreamExecutionEnvironment;
 import io.weir.api.eventtime.WatermarkStrategy;
+import io.weir.api.functions.AbstractRichFunction;
 import io.weir.api.functions.CoFlatMapFunction;
 import io.weir.api.functions.CoMapFunction;
 import io.weir.api.functions.CoProcessFunction;
@@ -28,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.LongStream;
 
 import static io.weir.runtime.jobs.TestJobs.collectAll;
 import static io.weir.runtime.jobs.TestJobs.environment;
@@ -119,6 +121,27 @@ class ConnectedStreamsITCase {
         }
         assertThat(multiset(CollectingSink.<String>results("main"))).isEqualTo(multiset(expectedMain));
         assertThat(multiset(CollectingSink.<Long>results("evens"))).isEqualTo(multiset(expectedEvens));
+    }
+
+    @ParameterizedTest(name = "parallelism {0}")
+    @ValueSource(ints = {1, 2, 4})
+    void broadcastSecondInputReachesEverySubtaskOfTheCoFlatMap(int parallelism) throws Exception {
+        StreamExecutionEnvironment env = environment(parallelism);
+        List<String> words = words(new Random(17), 500);
+        List<Tuple2<Integer, String>> out = collectAll(env.fromSequence(1, N)
+                .connect(env.fromCollection(words).broadcast())
+                .flatMap(new NumbersOnceWordsPerSubtask()));
+
+        List<Tuple2<Integer, String>> expected = new ArrayList<>();
+        for (int subtask = 0; subtask < parallelism; subtask++) {
+            for (String w : words) {
+                expected.add(Tuple2.of(subtask, w));
+            }
+        }
+        List<Tuple2<Integer, String>> wordsPerSubtask = out.stream().filter(t -> t.f0 >= 0).toList();
+        List<String> numbers = out.stream().filter(t -> t.f0 < 0).map(t -> t.f1).toList();
+        assertThat(multiset(wordsPerSubtask)).isEqualTo(multiset(expected));
+        assertThat(multiset(numbers)).isEqualTo(multiset(LongStream.rangeClosed(1, N).mapToObj(Long::toString).toList()));
     }
 
     @ParameterizedTest(name = "parallelism {0}")
@@ -231,6 +254,23 @@ class ConnectedStreamsITCase {
                     out.collect(w);
                 }
             }
+        }
+    }
+
+    /**
+     * Numbers pass through as (-1, n); each word is tagged with the subtask that received it. (Weir has no
+     * RichCoFlatMapFunction: a rich function base class plus the interface does the same.)
+     */
+    static final class NumbersOnceWordsPerSubtask extends AbstractRichFunction
+            implements CoFlatMapFunction<Long, String, Tuple2<Integer, String>> {
+        @Override
+        public void flatMap1(Long value, Collector<Tuple2<Integer, String>> out) {
+            out.collect(Tuple2.of(-1, Long.toString(value)));
+        }
+
+        @Override
+        public void flatMap2(String word, Collector<Tuple2<Integer, String>> out) {
+            out.collect(Tuple2.of(getRuntimeContext().getIndexOfThisSubtask(), word));
         }
     }
 

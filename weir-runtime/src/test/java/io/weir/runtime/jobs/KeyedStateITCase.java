@@ -1,12 +1,16 @@
 package io.weir.runtime.jobs;
 
+import io.weir.api.common.OutputTag;
 import io.weir.api.datastream.KeyedStream;
+import io.weir.api.datastream.SingleOutputStreamOperator;
 import io.weir.api.environment.StreamExecutionEnvironment;
 import io.weir.api.functions.AggregateFunction;
 import io.weir.api.functions.Collector;
 import io.weir.api.functions.KeyedProcessFunction;
 import io.weir.api.functions.OpenContext;
+import io.weir.api.functions.RichFilterFunction;
 import io.weir.api.functions.RichFlatMapFunction;
+import io.weir.api.functions.RichMapFunction;
 import io.weir.api.state.AggregatingState;
 import io.weir.api.state.AggregatingStateDescriptor;
 import io.weir.api.state.ListState;
@@ -20,6 +24,7 @@ import io.weir.api.state.ValueStateDescriptor;
 import io.weir.api.tuple.Tuple2;
 import io.weir.api.tuple.Tuple3;
 import io.weir.runtime.exchange.KeyGroups;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -48,12 +53,18 @@ class KeyedStateITCase {
     private static final int N = 20_000;
     private static final int TAIL_KEYS = 1_000;
     private static final int MAX_PARALLELISM = 128;
+    private static final OutputTag<Tuple2<String, Long>> NEW_KEYS = new OutputTag<>("new keys");
+
+    @AfterEach
+    void clearSinks() {
+        CollectingSink.clearAll();
+    }
 
     @ParameterizedTest(name = "parallelism {0}")
     @ValueSource(ints = {1, 2, 4})
     void valueStateKeepsACountWithADefaultAndASumPerKey(int parallelism) throws Exception {
         List<Tuple2<String, Long>> input = input(new Random(21));
-        List<Tuple3<String, Long, Long>> out = collectAll(keyed(parallelism, input).flatMap(new CountAndSum()));
+        List<Tuple3<String, Long, Long>> out = collectAll(keyed(parallelism, input).map(new CountAndSum()));
 
         List<Tuple3<String, Long, Long>> expected = new ArrayList<>();
         Map<String, long[]> countAndSum = new HashMap<>();
@@ -84,6 +95,39 @@ class KeyedStateITCase {
         }
         assertThat(expected).hasSizeGreaterThan(100);
         assertSameUpdatesPerKey(out, expected);
+    }
+
+    @ParameterizedTest(name = "parallelism {0}")
+    @ValueSource(ints = {1, 2, 4})
+    void keyedFilterWithValueStateLetsOnlyEachKeysFirstRecordThrough(int parallelism) throws Exception {
+        List<Tuple2<String, Long>> input = input(new Random(28));
+        List<Tuple2<String, Long>> out = collectAll(keyed(parallelism, input).filter(new FirstOfEachKey()));
+
+        Set<String> seen = new HashSet<>();
+        List<Tuple2<String, Long>> firsts = input.stream().filter(t -> seen.add(t.f0)).toList();
+        assertThat(PerKey.group(out, t -> t.f0)).isEqualTo(PerKey.group(firsts, t -> t.f0));
+    }
+
+    @ParameterizedTest(name = "parallelism {0}")
+    @ValueSource(ints = {1, 2, 4})
+    void keyedProcessFunctionSendsEachKeysFirstRecordToASideOutput(int parallelism) throws Exception {
+        List<Tuple2<String, Long>> input = input(new Random(29));
+        SingleOutputStreamOperator<Tuple2<String, Long>> repeats =
+                keyed(parallelism, input).process(new NewKeysToSideOutput());
+        repeats.sinkTo(CollectingSink.named("repeats"));
+        repeats.getSideOutput(NEW_KEYS).sinkTo(CollectingSink.named("new keys"));
+        repeats.getExecutionEnvironment().execute("new keys");
+
+        List<Tuple2<String, Long>> firsts = new ArrayList<>();
+        List<Tuple2<String, Long>> rest = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Tuple2<String, Long> t : input) {
+            (seen.add(t.f0) ? firsts : rest).add(t);
+        }
+        assertThat(PerKey.group(CollectingSink.<Tuple2<String, Long>>results("new keys"), t -> t.f0))
+                .isEqualTo(PerKey.group(firsts, t -> t.f0));
+        assertThat(PerKey.group(CollectingSink.<Tuple2<String, Long>>results("repeats"), t -> t.f0))
+                .isEqualTo(PerKey.group(rest, t -> t.f0));
     }
 
     @ParameterizedTest(name = "parallelism {0}")
@@ -255,12 +299,51 @@ class KeyedStateITCase {
 
     // ---------------------------------------------------------------------------- functions
 
+    static final class FirstOfEachKey extends RichFilterFunction<Tuple2<String, Long>> {
+        private transient ValueState<Boolean> seen;
+
+        @Override
+        public void open(OpenContext openContext) {
+            seen = getRuntimeContext().getState(new ValueStateDescriptor<>("seen", Boolean.class, false));
+        }
+
+        @Override
+        public boolean filter(Tuple2<String, Long> t) throws Exception {
+            if (seen.value()) {
+                return false;
+            }
+            seen.update(true);
+            return true;
+        }
+    }
+
+    static final class NewKeysToSideOutput
+            extends KeyedProcessFunction<String, Tuple2<String, Long>, Tuple2<String, Long>> {
+        private transient ValueState<Boolean> seen;
+
+        @Override
+        public void open(OpenContext openContext) {
+            seen = getRuntimeContext().getState(new ValueStateDescriptor<>("seen", Boolean.class));
+        }
+
+        @Override
+        public void processElement(Tuple2<String, Long> t, Context ctx, Collector<Tuple2<String, Long>> out)
+                throws Exception {
+            if (seen.value() == null) {
+                seen.update(true);
+                ctx.output(NEW_KEYS, t);
+            } else {
+                out.collect(t);
+            }
+        }
+    }
+
     /** What list state held after a record: its size, a hash of all values in order, the last three. */
     record ListSnapshot(String key, int size, long orderedHash, List<Long> lastThree) {
     }
 
-    /** Two value states: a count with a default of 0 and a sum without a default. */
-    static final class CountAndSum extends RichFlatMapFunction<Tuple2<String, Long>, Tuple3<String, Long, Long>> {
+    /** Two value states in a keyed map: a count with a default of 0 and a sum without a default. */
+    static final class CountAndSum extends RichMapFunction<Tuple2<String, Long>, Tuple3<String, Long, Long>> {
         private transient ValueState<Long> count;
         private transient ValueState<Long> sum;
 
@@ -271,13 +354,13 @@ class KeyedStateITCase {
         }
 
         @Override
-        public void flatMap(Tuple2<String, Long> t, Collector<Tuple3<String, Long, Long>> out) throws Exception {
+        public Tuple3<String, Long, Long> map(Tuple2<String, Long> t) throws Exception {
             long c = count.value() + 1;
             Long s = sum.value();
             long newSum = (s == null ? 0 : s) + t.f1;
             count.update(c);
             sum.update(newSum);
-            out.collect(Tuple3.of(t.f0, c, newSum));
+            return Tuple3.of(t.f0, c, newSum);
         }
     }
 

@@ -121,20 +121,27 @@ class PartitionersITCase {
     void broadcastDeliversEveryRecordToEveryConsumer(int parallelism) throws Exception {
         StreamExecutionEnvironment env = environment(parallelism);
         int n = 5_000;
-        List<Hop> hops = collectAll(tagged(env, n)
-                .broadcast()
-                .map(new RecordConsumer()));
+        DataStream<Tagged> broadcast = tagged(env, n).broadcast();
+        // Consumers with the producers' parallelism and with one more subtask.
+        broadcast.map(new RecordConsumer()).sinkTo(CollectingSink.named("same"));
+        broadcast.map(new RecordConsumer()).setParallelism(parallelism + 1)
+                .sinkTo(CollectingSink.named("more")).setParallelism(parallelism + 1);
+        env.execute("broadcast");
 
-        Map<Integer, List<Long>> valuesPerConsumer = new TreeMap<>();
-        for (Hop hop : hops) {
-            valuesPerConsumer.computeIfAbsent(hop.to(), c -> new ArrayList<>()).add(hop.value());
-        }
-        assertThat(valuesPerConsumer.keySet()).containsExactlyInAnyOrderElementsOf(subtasks(parallelism));
         Map<Long, Integer> once = multiset(LongRangeList.of(0, n));
-        for (List<Long> values : valuesPerConsumer.values()) {
-            assertThat(multiset(values)).isEqualTo(once);
+        for (String sink : List.of("same", "more")) {
+            List<Hop> hops = CollectingSink.results(sink);
+            Map<Integer, List<Long>> valuesPerConsumer = new TreeMap<>();
+            for (Hop hop : hops) {
+                valuesPerConsumer.computeIfAbsent(hop.to(), c -> new ArrayList<>()).add(hop.value());
+            }
+            int consumers = sink.equals("same") ? parallelism : parallelism + 1;
+            assertThat(valuesPerConsumer.keySet()).as(sink).containsExactlyInAnyOrderElementsOf(subtasks(consumers));
+            for (List<Long> values : valuesPerConsumer.values()) {
+                assertThat(multiset(values)).as(sink).isEqualTo(once);
+            }
+            assertChannelsKeepOrder(hops);
         }
-        assertChannelsKeepOrder(hops);
     }
 
     @ParameterizedTest(name = "parallelism {0}")
@@ -187,8 +194,8 @@ class PartitionersITCase {
                 .map(new ParallelismProbe<Long>("five", 5)).setParallelism(5)
                 .map(x -> Tuple2.of(x % 10, x))
                 .keyBy(0)
-                .sum(1)
-                .sinkTo(CollectingSink.named("sums"));
+                .sum(1).setParallelism(3)
+                .sinkTo(CollectingSink.named("sums")).setParallelism(3);
         JobExecutionResult result = env.execute("parallelism changes");
 
         assertThat(result.<Long>getAccumulatorResult("subtasks of source-side")).isEqualTo(parallelism);

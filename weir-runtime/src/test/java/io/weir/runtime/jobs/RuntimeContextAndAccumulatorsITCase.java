@@ -75,6 +75,23 @@ class RuntimeContextAndAccumulatorsITCase {
         assertThat(CollectingSink.<Long>results("kept")).hasSize((int) multiplesOfSeven);
     }
 
+    @ParameterizedTest(name = "parallelism {0}")
+    @ValueSource(ints = {1, 2, 4})
+    void openAndCloseRunOncePerSubtaskAroundItsRecords(int parallelism) throws Exception {
+        StreamExecutionEnvironment env = environment(parallelism);
+        env.fromSequence(1, N)
+                .map(new Lifecycle())
+                .rebalance()
+                .map(new Lifecycle()).setParallelism(3)
+                .sinkTo(CollectingSink.named("out")).setParallelism(3);
+        JobExecutionResult result = env.execute("lifecycle");
+
+        assertThat(result.<Long>getAccumulatorResult("opened")).isEqualTo(parallelism + 3L);
+        assertThat(result.<Long>getAccumulatorResult("closed")).isEqualTo(parallelism + 3L);
+        assertThat(result.<Long>getAccumulatorResult("records outside open..close")).isZero();
+        assertThat(result.<Long>getAccumulatorResult("records")).isEqualTo(2L * N);
+    }
+
     private static Set<SubtaskView> distinct(String sink) {
         return new HashSet<>(CollectingSink.<SubtaskView>results(sink));
     }
@@ -121,6 +138,33 @@ class RuntimeContextAndAccumulatorsITCase {
                 getRuntimeContext().getLongCounter("kept").add(1L);
             }
             return keep;
+        }
+    }
+
+    /** Counts open and close calls, and records that arrive before open or after close. */
+    static final class Lifecycle extends RichMapFunction<Long, Long> {
+        private transient boolean open;
+
+        @Override
+        public void open(OpenContext openContext) {
+            getRuntimeContext().getLongCounter("opened").add(1L);
+            getRuntimeContext().getLongCounter("records outside open..close");
+            open = true;
+        }
+
+        @Override
+        public Long map(Long value) {
+            getRuntimeContext().getLongCounter("records").add(1L);
+            if (!open) {
+                getRuntimeContext().getLongCounter("records outside open..close").add(1L);
+            }
+            return value;
+        }
+
+        @Override
+        public void close() {
+            getRuntimeContext().getLongCounter("closed").add(1L);
+            open = false;
         }
     }
 
