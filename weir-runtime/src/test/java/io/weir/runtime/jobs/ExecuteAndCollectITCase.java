@@ -12,16 +12,19 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
+import static io.weir.runtime.jobs.TestJobs.collectAll;
 import static io.weir.runtime.jobs.TestJobs.environment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Jobs on a source that never ends: {@code executeAndCollect(limit)} returns the first records and stops the
- * job, as does closing the collecting iterator. "Stopped" means every reader was closed before the call
- * returned, i.e. the job's tasks have ended.
+ * {@code executeAndCollect}: on a source that never ends, a limit returns the first records and stops the job,
+ * as does closing the iterator ("stopped": every reader was closed before the call returned, i.e. the job's
+ * tasks have ended); and each key's updates arrive in the order they were made.
  */
-class UnboundedJobsITCase {
+class ExecuteAndCollectITCase {
 
     @BeforeEach
     void resetSource() {
@@ -51,12 +54,7 @@ class UnboundedJobsITCase {
                 .executeAndCollect(5_000);
 
         assertThat(out).hasSize(5_000);
-        // Each key's counts arrive as 1, 2, 3, ...: no update lost, duplicated or reordered.
-        PerKey.group(out, t -> t.f0).forEach((key, updates) -> {
-            for (int i = 0; i < updates.size(); i++) {
-                assertThat(updates.get(i).f1).as("update %s of key %s", i, key).isEqualTo(i + 1L);
-            }
-        });
+        assertCountsArriveInOrder(out);
         assertJobStopped(parallelism);
     }
 
@@ -76,8 +74,35 @@ class UnboundedJobsITCase {
         assertJobStopped(parallelism);
     }
 
+    @ParameterizedTest(name = "parallelism {0}")
+    @ValueSource(ints = {1, 2, 4})
+    void collectedUpdatesOfEachKeyArriveInOrderWhenTheOperatorHasItsOwnParallelism(int parallelism)
+            throws Exception {
+        StreamExecutionEnvironment env = environment(parallelism);
+        int n = 100_000;
+        List<Tuple2<Long, Long>> out = collectAll(env.fromSequence(1, n)
+                .map(x -> Tuple2.of(x % 3, 1L))
+                .keyBy(0)
+                .sum(1).setParallelism(3));
+
+        assertThat(out).hasSize(n);
+        assertCountsArriveInOrder(out);
+        Map<Long, Long> finalCounts = new TreeMap<>();
+        PerKey.last(out, t -> t.f0).forEach((k, t) -> finalCounts.put(k, t.f1));
+        assertThat(finalCounts).isEqualTo(Map.of(0L, (long) n / 3, 1L, (long) n / 3 + 1, 2L, (long) n / 3));
+    }
+
     private static DataStream<Long> endless(StreamExecutionEnvironment env) {
         return env.fromSource(new EndlessSource(), WatermarkStrategy.noWatermarks(), "endless");
+    }
+
+    /** Each key's counts arrive as 1, 2, 3, ...: no update lost, duplicated or reordered. */
+    private static void assertCountsArriveInOrder(List<Tuple2<Long, Long>> out) {
+        PerKey.group(out, t -> t.f0).forEach((key, updates) -> {
+            for (int i = 0; i < updates.size(); i++) {
+                assertThat(updates.get(i).f1).as("update %s of key %s", i, key).isEqualTo(i + 1L);
+            }
+        });
     }
 
     /**
