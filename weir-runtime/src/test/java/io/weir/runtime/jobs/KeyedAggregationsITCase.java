@@ -1,7 +1,6 @@
 package io.weir.runtime.jobs;
 
 import io.weir.api.connector.source.lib.CollectionSource;
-import io.weir.api.datastream.DataStream;
 import io.weir.api.datastream.KeyedStream;
 import io.weir.api.environment.StreamExecutionEnvironment;
 import io.weir.api.eventtime.WatermarkStrategy;

@@ -22,7 +22,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import static io.weir.runtime.jobs.TestJobs.collectAll;
 import static io.weir.runtime.jobs.TestJobs.environment;
 import static io.weir.runtime.jobs.TestJobs.multiset;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -128,7 +127,7 @@ class PartitionersITCase {
                 .sinkTo(CollectingSink.named("more")).setParallelism(parallelism + 1);
         env.execute("broadcast");
 
-        Map<Long, Integer> once = multiset(LongRangeList.of(0, n));
+        Map<Long, Integer> once = multiset(longsBelow(n));
         for (String sink : List.of("same", "more")) {
             List<Hop> hops = CollectingSink.results(sink);
             Map<Integer, List<Long>> valuesPerConsumer = new TreeMap<>();
@@ -252,7 +251,7 @@ class PartitionersITCase {
     }
 
     private static void assertEveryValueArrivedOnce(List<Hop> hops) {
-        assertThat(multiset(hops.stream().map(Hop::value).toList())).isEqualTo(multiset(LongRangeList.of(0, N)));
+        assertThat(multiset(hops.stream().map(Hop::value).toList())).isEqualTo(multiset(longsBelow(N)));
     }
 
     /** Records from one producer subtask reach one consumer subtask in the order they were sent. */
@@ -284,15 +283,13 @@ class PartitionersITCase {
         return IntStream.range(0, parallelism).boxed().toList();
     }
 
-    /** The longs {@code from} (inclusive) to {@code to} (exclusive). */
-    private static final class LongRangeList {
-        static List<Long> of(long from, long to) {
-            List<Long> values = new ArrayList<>();
-            for (long v = from; v < to; v++) {
-                values.add(v);
-            }
-            return values;
+    /** The longs {@code 0..n-1}. */
+    private static List<Long> longsBelow(long n) {
+        List<Long> values = new ArrayList<>();
+        for (long v = 0; v < n; v++) {
+            values.add(v);
         }
+        return values;
     }
 
     static final class TagWithProducer extends RichMapFunction<Long, Tagged> {
