@@ -25,7 +25,10 @@ final class CollectingIterator<T> implements CloseableIterator<T> {
     private Object next;
 
     CollectingIterator(DataStream<T> stream, StreamExecutionEnvironment env, String jobName) throws Exception {
-        stream.sinkTo(new CollectSink<>(queue)).name("Collect Sink");
+        // One sink subtask, as in Flink: each producer subtask's records reach it over one FIFO channel, so a
+        // key's updates arrive in the order they were made even when the collected operator's parallelism
+        // differs from the default. (Several sink subtasks would interleave them in the queue.)
+        stream.sinkTo(new CollectSink<>(queue)).name("Collect Sink").setParallelism(1);
         this.client = env.executeAsync(jobName);
         client.getJobExecutionResult().whenComplete((result, error) -> {
             failure = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;

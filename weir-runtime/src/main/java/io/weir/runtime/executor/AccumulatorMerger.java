@@ -31,7 +31,14 @@ final class AccumulatorMerger {
 
     Map<String, Object> values() {
         Map<String, Object> values = new HashMap<>();
-        merged.forEach((name, acc) -> values.put(name, acc.getLocalValue()));
+        merged.forEach((name, acc) -> {
+            Object value = acc.getLocalValue();
+            if (value == null) {
+                throw new IllegalStateException("Accumulator '" + name + "' (" + acc.getClass().getName()
+                        + ") has no value: its getLocalValue() returned null. Give it a non-null initial value.");
+            }
+            values.put(name, value);
+        });
         return values;
     }
 }

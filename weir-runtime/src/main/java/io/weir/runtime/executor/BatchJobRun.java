@@ -331,7 +331,7 @@ final class BatchJobRun implements JobExecution, TaskListener {
     }
 
     private void complete(Duration runtime) {
-        status = JobCompletion.complete(result, graph, failure, failedTask, cancelling, runtime, accumulators.values(),
+        JobCompletion.complete(result, s -> status = s, graph, failure, failedTask, cancelling, runtime, accumulators,
                 taskAttempts);
     }
 

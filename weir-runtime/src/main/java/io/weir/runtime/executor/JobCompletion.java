@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Consumer;
 import java.util.concurrent.CompletableFuture;
 
 /** How a job ends, the same in both modes: waits for its task threads, then completes its result once. */
@@ -37,26 +37,40 @@ final class JobCompletion {
         }
     }
 
-    /** Completes {@code result} and returns the job's final status. */
-    static JobStatus complete(CompletableFuture<JobExecutionResult> result, JobGraph graph, Throwable failure,
-                              StreamTask failedTask, boolean cancelled, Duration runtime,
-                              Map<String, Object> accumulators, int taskAttempts) {
+    /**
+     * Sets the job's final status, then completes {@code result} (so that a client woken by the result sees the
+     * final status). The result is completed whatever happens here: clients wait on it ({@code execute()},
+     * {@code cancel().join()}).
+     */
+    static void complete(CompletableFuture<JobExecutionResult> result, Consumer<JobStatus> status, JobGraph graph,
+                         Throwable failure, StreamTask failedTask, boolean cancelled, Duration runtime,
+                         AccumulatorMerger accumulators, int taskAttempts) {
         String job = graph.jobName();
-        if (failure != null) {
-            String message = failedTask != null ? FailureDescription.of(job, failedTask, failure)
-                    : failure instanceof JobExecutionException ? failure.getMessage()
-                    : "Job '" + job + "' could not run: " + failure;
-            Throwable cause = failure instanceof JobExecutionException jee && jee.getCause() != null ? jee.getCause() : failure;
-            result.completeExceptionally(new JobExecutionException(job, message, cause));
-            return JobStatus.FAILED;
+        try {
+            if (failure != null) {
+                String message = failedTask != null ? FailureDescription.of(job, failedTask, failure)
+                        : failure instanceof JobExecutionException ? failure.getMessage()
+                        : "Job '" + job + "' could not run: " + failure;
+                Throwable cause = failure instanceof JobExecutionException jee && jee.getCause() != null
+                        ? jee.getCause() : failure;
+                status.accept(JobStatus.FAILED);
+                result.completeExceptionally(new JobExecutionException(job, message, cause));
+            } else if (cancelled) {
+                status.accept(JobStatus.CANCELED);
+                result.completeExceptionally(new JobExecutionException(job, "Job '" + job + "' was cancelled", null));
+            } else {
+                JobExecutionResult done = new JobExecutionResult(job, graph.mode(), runtime, accumulators.values(),
+                        taskAttempts);
+                LOG.info("Job '{}' ({}) finished in {} ms with {} task attempts", job, graph.mode(),
+                        runtime.toMillis(), taskAttempts);
+                status.accept(JobStatus.FINISHED);
+                result.complete(done);
+            }
+        } catch (Throwable t) {
+            LOG.error("Job '{}' ended, but its result could not be made", job, t);
+            status.accept(JobStatus.FAILED);
+            result.completeExceptionally(new JobExecutionException(job, "Job '" + job
+                    + "' ended, but its result could not be made: " + t.getMessage(), t));
         }
-        if (cancelled) {
-            result.completeExceptionally(new JobExecutionException(job, "Job '" + job + "' was cancelled", null));
-            return JobStatus.CANCELED;
-        }
-        LOG.info("Job '{}' ({}) finished in {} ms with {} task attempts", job, graph.mode(), runtime.toMillis(),
-                taskAttempts);
-        result.complete(new JobExecutionResult(job, graph.mode(), runtime, accumulators, taskAttempts));
-        return JobStatus.FINISHED;
     }
 }

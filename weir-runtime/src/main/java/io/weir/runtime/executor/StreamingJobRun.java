@@ -140,8 +140,8 @@ final class StreamingJobRun implements JobExecution, TaskListener {
 
     private void complete(Duration runtime) {
         synchronized (lock) {
-            status = JobCompletion.complete(result, graph, failure, failedTask, cancelRequested, runtime,
-                    accumulators.values(), taskAttempts);
+            JobCompletion.complete(result, s -> status = s, graph, failure, failedTask, cancelRequested, runtime, accumulators,
+                taskAttempts);
         }
     }
 

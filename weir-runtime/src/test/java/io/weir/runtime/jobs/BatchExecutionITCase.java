@@ -206,13 +206,13 @@ class BatchExecutionITCase {
     @Test
     void batchRefusesAnUnboundedSourceBeforeRunningAnything() {
         StreamExecutionEnvironment env = batchEnv(1);
-        EndlessSource.EMITTED.set(0);
-        env.fromSource(new EndlessSource(), WatermarkStrategy.noWatermarks(), "clicks")
+        MeteredEndlessSource.EMITTED.set(0);
+        env.fromSource(new MeteredEndlessSource(), WatermarkStrategy.noWatermarks(), "clicks")
                 .sinkTo(new FailureAndCancelITCase.DiscardingSink<>());
 
         assertThatThrownBy(() -> env.execute("unbounded"))
                 .hasMessageContaining("source 'clicks' is unbounded");
-        assertThat(EndlessSource.EMITTED.get()).isZero();
+        assertThat(MeteredEndlessSource.EMITTED.get()).isZero();
     }
 
     // ------------------------------------------------------------------------------------------ functions

@@ -12,17 +12,29 @@ import io.weir.api.connector.source.StaticSplitEnumerator;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** An unbounded source of 0, 1, 2, ... per reader, counting what it emitted into a shared counter. */
-final class EndlessSource implements Source<Long, EndlessSource.Split> {
-    static final AtomicLong EMITTED = new AtomicLong();
+/**
+ * An unbounded source: reader {@code i} of {@code p} emits {@code i, i + p, i + 2p, ...} and never ends, so
+ * every value is emitted at most once. Counts the readers opened and closed in this JVM, so a test can tell
+ * that a job has really stopped. Tests call {@link #resetCounts()} first.
+ */
+final class EndlessSource implements Source<Long, EndlessSource.Residue> {
+    private static final int RECORDS_PER_POLL = 100;
+    private static final AtomicInteger OPENED = new AtomicInteger();
+    private static final AtomicInteger CLOSED = new AtomicInteger();
 
-    record Split(int id) implements SourceSplit {
-        @Override
-        public String splitId() {
-            return "endless-" + id;
-        }
+    static void resetCounts() {
+        OPENED.set(0);
+        CLOSED.set(0);
+    }
+
+    static int readersOpened() {
+        return OPENED.get();
+    }
+
+    static int readersClosed() {
+        return CLOSED.get();
     }
 
     @Override
@@ -31,31 +43,52 @@ final class EndlessSource implements Source<Long, EndlessSource.Split> {
     }
 
     @Override
-    public SplitEnumerator<Split> createEnumerator(int parallelism) {
-        List<Split> splits = new ArrayList<>();
+    public SplitEnumerator<Residue> createEnumerator(int parallelism) {
+        List<Residue> splits = new ArrayList<>();
         for (int i = 0; i < parallelism; i++) {
-            splits.add(new Split(i));
+            splits.add(new Residue(i, parallelism));
         }
         return new StaticSplitEnumerator<>(splits, parallelism);
     }
 
     @Override
-    public SourceReader<Long, Split> createReader(SourceReaderContext context) {
+    public SourceReader<Long, Residue> createReader(SourceReaderContext context) {
         return new SourceReader<>() {
             private long next;
+            private long step;
 
             @Override
-            public void addSplit(Split split) {
+            public void open() {
+                OPENED.incrementAndGet();
+            }
+
+            @Override
+            public void addSplit(Residue split) {
+                next = split.residue();
+                step = split.modulus();
             }
 
             @Override
             public InputStatus pollNext(ReaderOutput<Long> output) {
-                for (int i = 0; i < 16; i++) {
-                    output.collect(next++);
-                    EMITTED.incrementAndGet();
+                for (int i = 0; i < RECORDS_PER_POLL; i++) {
+                    output.collect(next);
+                    next += step;
                 }
                 return InputStatus.MORE_AVAILABLE;
             }
+
+            @Override
+            public void close() {
+                CLOSED.incrementAndGet();
+            }
         };
+    }
+
+    /** The values congruent to {@code residue} modulo {@code modulus}. */
+    record Residue(int residue, int modulus) implements SourceSplit {
+        @Override
+        public String splitId() {
+            return residue + " mod " + modulus;
+        }
     }
 }

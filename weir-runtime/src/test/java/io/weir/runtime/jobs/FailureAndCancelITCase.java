@@ -112,7 +112,7 @@ class FailureAndCancelITCase {
     @Test
     void aFailureInOneTaskCancelsAnUnboundedJob() {
         StreamExecutionEnvironment env = env(2);
-        env.fromSource(new EndlessSource(), WatermarkStrategy.noWatermarks(), "endless")
+        env.fromSource(new MeteredEndlessSource(), WatermarkStrategy.noWatermarks(), "endless")
                 .keyBy(x -> x % 7)
                 .process(new FailAfter(10_000)).name("Fails Eventually")
                 .sinkTo(new DiscardingSink<>());
@@ -126,7 +126,7 @@ class FailureAndCancelITCase {
     void cancelStopsAnUnboundedJobWithinASecond() throws Exception {
         StreamExecutionEnvironment env = env(2);
         BlockingSink.reset(0);
-        env.fromSource(new EndlessSource(), WatermarkStrategy.noWatermarks(), "endless")
+        env.fromSource(new MeteredEndlessSource(), WatermarkStrategy.noWatermarks(), "endless")
                 .rebalance()
                 .map(x -> x + 1)
                 .sinkTo(new BlockingSink());
@@ -151,9 +151,9 @@ class FailureAndCancelITCase {
         conf.set(ExecutionOptions.CHANNEL_CAPACITY, 2);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(1);
-        EndlessSource.EMITTED.set(0);
+        MeteredEndlessSource.EMITTED.set(0);
         BlockingSink.reset(0);
-        env.fromSource(new EndlessSource(), WatermarkStrategy.noWatermarks(), "endless")
+        env.fromSource(new MeteredEndlessSource(), WatermarkStrategy.noWatermarks(), "endless")
                 .sinkTo(new BlockingSink()).disableChaining();
         JobClient client = env.executeAsync("backpressure");
         try {
@@ -161,7 +161,7 @@ class FailureAndCancelITCase {
             // The sink holds its first record. The source can fill the channel's credits (2 batches), one
             // batch being processed by the sink, one batch it is filling, and one poll of 16 records.
             long bound = (2 + 1 + 1) * 16 + 16;
-            long stable = awaitStable(EndlessSource.EMITTED);
+            long stable = awaitStable(MeteredEndlessSource.EMITTED);
             assertThat(stable).isLessThanOrEqualTo(bound);
         } finally {
             client.cancel().get(5, TimeUnit.SECONDS);
@@ -293,23 +293,23 @@ class FailureAndCancelITCase {
         }
     }
 
-    static final class FailingSource implements io.weir.api.connector.source.Source<Long, EndlessSource.Split> {
+    static final class FailingSource implements io.weir.api.connector.source.Source<Long, MeteredEndlessSource.Split> {
         @Override
         public io.weir.api.connector.source.Boundedness getBoundedness() {
             return io.weir.api.connector.source.Boundedness.BOUNDED;
         }
 
         @Override
-        public io.weir.api.connector.source.SplitEnumerator<EndlessSource.Split> createEnumerator(int parallelism) {
-            return new EndlessSource().createEnumerator(parallelism);
+        public io.weir.api.connector.source.SplitEnumerator<MeteredEndlessSource.Split> createEnumerator(int parallelism) {
+            return new MeteredEndlessSource().createEnumerator(parallelism);
         }
 
         @Override
-        public io.weir.api.connector.source.SourceReader<Long, EndlessSource.Split> createReader(
+        public io.weir.api.connector.source.SourceReader<Long, MeteredEndlessSource.Split> createReader(
                 io.weir.api.connector.source.SourceReaderContext context) {
             return new io.weir.api.connector.source.SourceReader<>() {
                 @Override
-                public void addSplit(EndlessSource.Split split) {
+                public void addSplit(MeteredEndlessSource.Split split) {
                 }
 
                 @Override
