@@ -59,7 +59,7 @@ public final class BatchDeployment {
 
     /** The partition file prefix of one producer subtask's attempt on one exchange. */
     Path partitionPrefix(JobEdge edge, int subtask, int attempt) {
-        return workDirectory.resolve("task" + edge.sourceVertex() + "-exchange" + graph.edges().indexOf(edge)
+        return workDirectory.resolve("task" + edge.sourceVertex() + "-exchange" + edge.index()
                 + "-subtask" + subtask + "-attempt" + attempt);
     }
 

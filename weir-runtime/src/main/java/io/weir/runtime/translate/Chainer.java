@@ -53,7 +53,7 @@ final class Chainer {
                     if (out.isChainable()) {
                         links.add(new ChainLink(indexInChain.get(out.target()), out.tag()));
                     } else {
-                        edges.add(new JobEdge(vertexId.get(node), indexInChain.get(node), out.tag(),
+                        edges.add(new JobEdge(edges.size(), vertexId.get(node), indexInChain.get(node), out.tag(),
                                 vertexId.get(out.target()), out.targetInput(), out.partitioning().kind(),
                                 out.partitioning().keySelector(), exchangeKind));
                     }
