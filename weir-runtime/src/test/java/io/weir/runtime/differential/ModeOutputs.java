@@ -1,0 +1,110 @@
+package io.weir.runtime.differential;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * What one job emitted in STREAMING and in BATCH, and the two ways of comparing final results:
+ * <ul>
+ *   <li>{@link #assertSameMultiset()} for jobs without aggregations: both modes emit the same records, in
+ *       whatever order;</li>
+ *   <li>{@link #assertSameFinalValues} for rolling aggregations and other upsert streams: STREAMING's records
+ *       are updates, the last one per key is that key's final value; BATCH must emit exactly one record per key,
+ *       equal to it.</li>
+ * </ul>
+ * Every failure message starts with the {@link #context()}: job, input with its seed, parallelism and settings.
+ */
+final class ModeOutputs<T> {
+    private final String context;
+    private final List<T> streaming;
+    private final List<T> batch;
+
+    ModeOutputs(String context, List<T> streaming, List<T> batch) {
+        this.context = context;
+        this.streaming = streaming;
+        this.batch = batch;
+    }
+
+    String context() {
+        return context;
+    }
+
+    List<T> streaming() {
+        return streaming;
+    }
+
+    List<T> batch() {
+        return batch;
+    }
+
+    /** Both modes emitted the same records with the same multiplicities. */
+    ModeOutputs<T> assertSameMultiset() {
+        String diff = Differences.ofMultisets("STREAMING", streaming, "BATCH", batch);
+        if (diff != null) {
+            fail(context + ": the modes emitted different records.\n" + diff);
+        }
+        return this;
+    }
+
+    /** Both modes emitted exactly {@code expected}, as multisets (an oracle computed from the input). */
+    ModeOutputs<T> assertBothEqual(Collection<T> expected) {
+        assertSameMultiset();
+        String diff = Differences.ofMultisets("expected", expected, "BATCH (equal to STREAMING)", batch);
+        if (diff != null) {
+            fail(context + ": both modes agree, but not with the expected records.\n" + diff);
+        }
+        return this;
+    }
+
+    /** {@link #assertSameFinalValues(Function, Function)} comparing whole records. */
+    <K> Map<K, T> assertSameFinalValues(Function<T, K> key) {
+        return assertSameFinalValues(key, r -> r);
+    }
+
+    /**
+     * Reads STREAMING's output as upserts (the last record of a key is its final value) and requires BATCH to
+     * emit exactly one record per key, with the same {@code compared} projection. Returns the agreed final
+     * values by key, for a comparison with an oracle.
+     */
+    <K, V> Map<K, V> assertSameFinalValues(Function<T, K> key, Function<T, V> compared) {
+        Map<K, V> streamingFinal = new HashMap<>();
+        for (T record : streaming) {
+            streamingFinal.put(key.apply(record), compared.apply(record));
+        }
+        Map<K, V> batchFinal = new HashMap<>();
+        List<String> repeated = new ArrayList<>();
+        long repeatedCount = 0;
+        for (T record : batch) {
+            V previous = batchFinal.put(key.apply(record), compared.apply(record));
+            if (previous != null) {
+                repeatedCount++;
+                if (repeated.size() < Differences.EXAMPLES) {
+                    repeated.add(key.apply(record) + ": " + previous + " then " + compared.apply(record));
+                }
+            }
+        }
+        if (repeatedCount > 0) {
+            fail(context + ": BATCH must emit one final record per key, but emitted " + batch.size() + " records for "
+                    + batchFinal.size() + " keys; " + repeatedCount + " repeated, e.g. " + repeated);
+        }
+        String diff = Differences.ofMaps("STREAMING (last update)", streamingFinal, "BATCH", batchFinal);
+        if (diff != null) {
+            fail(context + ": the modes' final values differ.\n" + diff);
+        }
+        return batchFinal;
+    }
+
+    /** Fails unless {@code actual}, agreed by both modes, equals the oracle's {@code expected}. */
+    <K, V> void assertFinalValuesEqual(Map<K, V> expected, Map<K, V> actual) {
+        String diff = Differences.ofMaps("expected", expected, "both modes", actual);
+        if (diff != null) {
+            fail(context + ": both modes agree, but not with the expected final values.\n" + diff);
+        }
+    }
+}
