@@ -14,9 +14,10 @@ import static org.assertj.core.api.Assertions.fail;
  * <ul>
  *   <li>{@link #assertSameMultiset()} for jobs without aggregations: both modes emit the same records, in
  *       whatever order;</li>
- *   <li>{@link #assertSameFinalValues} for rolling aggregations and other upsert streams: STREAMING's records
- *       are updates, the last one per key is that key's final value; BATCH must emit exactly one record per key,
- *       equal to it.</li>
+ *   <li>{@link #assertSameFinalValues} for rolling aggregations: STREAMING's records are updates (upserts), the
+ *       last one per key is that key's final value; BATCH must emit exactly one record per key, equal to it;</li>
+ *   <li>{@link #assertSameLastValues} for functions that emit their running state after every record in both
+ *       modes: the same number of updates per key, and the same last update per key.</li>
  * </ul>
  * Every failure message starts with the {@link #context()}: job, input with its seed, parallelism and settings.
  */
@@ -73,10 +74,7 @@ final class ModeOutputs<T> {
      * values by key, for a comparison with an oracle.
      */
     <K, V> Map<K, V> assertSameFinalValues(Function<T, K> key, Function<T, V> compared) {
-        Map<K, V> streamingFinal = new HashMap<>();
-        for (T record : streaming) {
-            streamingFinal.put(key.apply(record), compared.apply(record));
-        }
+        Map<K, V> streamingFinal = lastByKey(streaming, key, compared);
         Map<K, V> batchFinal = new HashMap<>();
         List<String> repeated = new ArrayList<>();
         long repeatedCount = 0;
@@ -98,6 +96,37 @@ final class ModeOutputs<T> {
             fail(context + ": the modes' final values differ.\n" + diff);
         }
         return batchFinal;
+    }
+
+    /**
+     * Reads both outputs as upserts: each key must have as many updates in BATCH as in STREAMING, and the same
+     * {@code compared} projection of its last update. Returns the agreed last values by key.
+     */
+    <K, V> Map<K, V> assertSameLastValues(Function<T, K> key, Function<T, V> compared) {
+        String counts = Differences.ofMultisets("STREAMING", streaming.stream().map(key).toList(),
+                "BATCH", batch.stream().map(key).toList());
+        if (counts != null) {
+            fail(context + ": the modes emitted different numbers of updates per key (listed are keys).\n" + counts);
+        }
+        Map<K, V> streamingLast = lastByKey(streaming, key, compared);
+        Map<K, V> batchLast = lastByKey(batch, key, compared);
+        String diff = Differences.ofMaps("STREAMING (last update)", streamingLast, "BATCH (last update)", batchLast);
+        if (diff != null) {
+            fail(context + ": the modes' last updates differ.\n" + diff);
+        }
+        return batchLast;
+    }
+
+    <K> Map<K, T> assertSameLastValues(Function<T, K> key) {
+        return assertSameLastValues(key, r -> r);
+    }
+
+    private static <T, K, V> Map<K, V> lastByKey(List<T> records, Function<T, K> key, Function<T, V> compared) {
+        Map<K, V> last = new HashMap<>();
+        for (T record : records) {
+            last.put(key.apply(record), compared.apply(record));
+        }
+        return last;
     }
 
     /** Fails unless {@code actual}, agreed by both modes, equals the oracle's {@code expected}. */
