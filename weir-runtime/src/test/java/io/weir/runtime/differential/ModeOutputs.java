@@ -20,6 +20,10 @@ import static org.assertj.core.api.Assertions.fail;
  *       modes: the same number of updates per key, and the same last update per key.</li>
  * </ul>
  * Every failure message starts with the {@link #context()}: job, input with its seed, parallelism and settings.
+ *
+ * <p>Reading STREAMING's output as upserts needs each key's updates to reach the collect sink in the order they
+ * were made: the last operator must be chained to the sink (same parallelism as the environment's default) or
+ * its output keyed by the same key; a rebalance in between would mix the order of a key's updates.
  */
 final class ModeOutputs<T> {
     private final String context;

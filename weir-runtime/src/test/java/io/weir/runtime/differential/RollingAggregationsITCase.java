@@ -21,15 +21,16 @@ import static io.weir.runtime.differential.DifferentialHarness.runInBothModes;
  * Every rolling aggregation, on tuples by position and on Java records and POJOs by field name: STREAMING's last
  * update per key must equal BATCH's only record for that key, and both the oracle's final value (see
  * {@link Aggregation} for why whole records are comparable although "first record" depends on the order).
- * The settings rotate through defaults, tiny memory (sort and partition spills, a combiner flush every 100 keys)
- * and no combiner.
+ * The settings rotate through defaults, tiny memory (sort and partition spills, a combiner flush every 100 keys),
+ * no combiner, and tiny STREAMING buffers.
  */
 @Timeout(120)
 class RollingAggregationsITCase {
     private static final Settings[] SETTINGS = {
             Settings.defaults(),
             Settings.tinyMemory(),
-            Settings.defaults().with("execution.batch.combine", "false").with("execution.sort.memory", "128kb")};
+            Settings.defaults().with("execution.batch.combine", "false").with("execution.sort.memory", "128kb"),
+            Settings.tinyBuffers()};
 
     static Stream<Arguments> aggregationsParallelismsAndSettings() {
         List<Arguments> args = new ArrayList<>();

@@ -35,6 +35,16 @@ final class Settings {
                 .with("execution.batch.combine.max-keys", "100");
     }
 
+    /**
+     * STREAMING hands tiny batches through channels of one batch each: producers block on every few records, so
+     * backpressure and the hand-over between threads are exercised, and the order across channels varies most.
+     */
+    static Settings tinyBuffers() {
+        return defaults()
+                .with("execution.batch-size", "3")
+                .with("execution.channel-capacity", "1");
+    }
+
     Settings with(String key, String value) {
         Map<String, String> copy = new TreeMap<>(both);
         copy.put(key, value);
