@@ -36,8 +36,8 @@ class KeyTypesITCase {
 
     /** How an int key of the input becomes a key of some type; {@code value} picks between equal variants. */
     enum KeyType {
-        INT, NEGATIVE_LONG, UNICODE_STRING, EQUAL_HASH_STRINGS, TUPLE, RECORD, LIST_OF_MIXED_CLASSES,
-        SET_OF_MIXED_CLASSES, DOUBLE_WITH_NANS, BIG_DECIMAL, ENUM_IN_TUPLE;
+        INT, NEGATIVE_LONG, UNICODE_STRING, EQUAL_HASH_STRINGS, LONG_COMMON_PREFIX, TUPLE, TUPLE_WITH_NULLS, RECORD,
+        LIST_OF_MIXED_CLASSES, SET_OF_MIXED_CLASSES, DOUBLE_WITH_NANS, BIG_DECIMAL, ENUM_IN_TUPLE;
 
         Object key(int k, int value) {
             return switch (this) {
@@ -45,7 +45,10 @@ class KeyTypesITCase {
                 case NEGATIVE_LONG -> -(k * 7919L) - 1;
                 case UNICODE_STRING -> "ключ-" + k + (k % 2 == 0 ? "" : "\uD83D\uDE42");
                 case EQUAL_HASH_STRINGS -> equalHashString(k);
+                // Keys that differ only after a 2000-character prefix: a sort must compare beyond any key prefix.
+                case LONG_COMMON_PREFIX -> "p".repeat(2000) + k;
                 case TUPLE -> Tuple2.of(k % 100, "s" + k / 100);
+                case TUPLE_WITH_NULLS -> Tuple2.of(k % 3 == 0 ? null : "t" + k % 5, k % 4 == 0 ? null : k / 5);
                 case RECORD -> new Pair(k % 100, "s" + k / 100);
                 case LIST_OF_MIXED_CLASSES -> {
                     List<Integer> list = value % 2 == 0 ? new ArrayList<>() : new LinkedList<>();

@@ -163,6 +163,26 @@ class ValuesAndTimestampsITCase {
     }
 
     /**
+     * Records of about 300 KB, each bigger than the whole sort memory (128 KB) and the partition memory (64 KB):
+     * BATCH must still sort and exchange them whole.
+     */
+    @ParameterizedTest(name = "parallelism {0}")
+    @ValueSource(ints = {1, 2, 4})
+    void recordsBiggerThanTheSortAndPartitionMemory(int parallelism) {
+        List<Tuple2<Integer, Integer>> expected = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            expected.add(Tuple2.of(i % 7, 300_000 + i));
+        }
+        runInBothModes("60 records of about 300 KB", parallelism,
+                Settings.defaults().with("execution.sort.memory", "128kb").with("execution.batch.partition-memory", "64kb"),
+                env -> env.fromSequence(0, 59)
+                        .map(i -> Tuple2.of((int) (i % 7), "x".repeat(300_000 + (int) (long) i)))
+                        .keyBy(t -> t.f0)
+                        .map(t -> Tuple2.of(t.f0, t.f1.length()))
+        ).assertBothEqual(expected);
+    }
+
+    /**
      * Timestamps assigned at a parallelism-1 source (out of order, some negative) are seen unchanged after a keyed
      * exchange; a rolling sum's final value carries the timestamp of its key's last record in both modes
      * (STREAMING: the last update's record; BATCH: the key's last record, through the combiner). Both keyed
