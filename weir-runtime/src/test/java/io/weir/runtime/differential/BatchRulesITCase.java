@@ -40,12 +40,13 @@ import java.util.stream.Stream;
 
 import static io.weir.runtime.differential.DifferentialHarness.runInBothModes;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The BATCH-only rules of DESIGN.md section 1, each next to what STREAMING does instead: the number of
  * records a rolling aggregation emits, key-by-key processing of several keyed inputs, single-key state,
- * broadcast inputs read first, a multi-stage job on one slot, failed tasks retried alone, and what a stage
- * after a rolling aggregation sees.
+ * broadcast inputs read first, a multi-stage job on one slot, failed tasks retried alone (and failures without
+ * a restart strategy), what a stage after a rolling aggregation sees, and AUTOMATIC choosing BATCH.
  */
 @Timeout(120)
 class BatchRulesITCase {
@@ -278,6 +279,44 @@ class BatchRulesITCase {
                 .as(out.context() + ": BATCH failed each of the two first attempts once").hasValue(2);
         assertThat(FailOnFirstAttempt.INJECTED.get("differential STREAMING"))
                 .as(out.context() + ": STREAMING failed (and restarted) at least once").isNotNull();
+    }
+
+    /** Without a restart strategy, a user function's exception fails the job in both modes, naming the operator. */
+    @ParameterizedTest(name = "parallelism {0}")
+    @ValueSource(ints = {1, 2, 4})
+    void withoutARestartStrategyAFailureFailsTheJobInBothModes(int parallelism) {
+        InputSpec input = InputSpec.uniform(508, 20_000, 1_000);
+        DifferentialHarness.Job<Tuple2<Integer, Integer>> job = env -> input.source(env)
+                .keyBy(t -> t.f0)
+                .sum(1)
+                .map(t -> {
+                    if (t.f0 == 77) {
+                        throw new IllegalStateException("no key 77 please");
+                    }
+                    return t;
+                }).name("Picky Map");
+        for (RuntimeExecutionMode mode : new RuntimeExecutionMode[]{RuntimeExecutionMode.STREAMING,
+                RuntimeExecutionMode.BATCH}) {
+            String context = "failing map over " + input + " in " + mode + " [parallelism " + parallelism + "]";
+            assertThatThrownBy(() -> DifferentialHarness.run(mode, parallelism, Settings.defaults().forBatch(),
+                    context, job))
+                    .as(context)
+                    .hasMessageContaining("Picky Map")
+                    .hasMessageContaining("no key 77 please");
+        }
+    }
+
+    /** AUTOMATIC runs a job whose sources are all bounded as BATCH: one final record per key. */
+    @ParameterizedTest(name = "parallelism {0}")
+    @ValueSource(ints = {1, 2, 4})
+    void automaticModeRunsBoundedJobsAsBatch(int parallelism) {
+        InputSpec input = InputSpec.skewed(509, 20_000, 2_000);
+        Map<Integer, Tuple2<Integer, Integer>> expected = Aggregation.SUM.expectedPairs(input);
+        List<Tuple2<Integer, Integer>> out = DifferentialHarness.run(RuntimeExecutionMode.AUTOMATIC, parallelism,
+                Settings.defaults().forBatch(), "sum over " + input, env -> input.source(env).keyBy(t -> t.f0).sum(1));
+        assertThat(out).as("AUTOMATIC over " + input + " [parallelism " + parallelism + "]")
+                .hasSize(expected.size())
+                .containsExactlyInAnyOrderElementsOf(expected.values());
     }
 
     // ------------------------------------------------------------------------------------------ helpers

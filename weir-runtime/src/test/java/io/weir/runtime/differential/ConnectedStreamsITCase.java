@@ -85,23 +85,25 @@ class ConnectedStreamsITCase {
     static Stream<Arguments> keyedConnects() {
         List<Arguments> args = new ArrayList<>();
         for (int p : new int[]{1, 2, 4}) {
-            args.add(Arguments.of(p, KeyedConnect.KEYED_STREAMS, InputSpec.uniform(305, 40_000, 15_000), Settings.defaults()));
+            args.add(Arguments.of(p, KeyedConnect.KEYED_STREAMS, InputSpec.uniform(305, 40_000, 15_000),
+                    InputSpec.uniform(1305, 20_000, 15_000), Settings.defaults()));
             args.add(Arguments.of(p, KeyedConnect.CONNECTED_THEN_KEYED, InputSpec.skewed(306, 40_000, 1_500),
-                    Settings.tinyMemory()));
+                    InputSpec.skewed(1306, 20_000, 1_500), Settings.tinyMemory()));
+            args.add(Arguments.of(p, KeyedConnect.KEYED_STREAMS, InputSpec.uniform(307, 10_000, 2_000),
+                    InputSpec.empty(1307), Settings.tinyMemory()));
         }
         return args.stream();
     }
 
     /**
      * Orders (first input) and payments (second input, a Java record) per account; the function keeps both
-     * counts and the balance in one ValueState and emits them after every record. Payments are made from the
-     * orders' input with another seed, so some accounts have only orders or only payments.
+     * counts and the balance in one ValueState and emits them after every record. Payments use another seed
+     * (some accounts have only orders or only payments), or none at all.
      */
-    @ParameterizedTest(name = "parallelism {0}, {1}, {2}, {3}")
+    @ParameterizedTest(name = "parallelism {0}, {1}, orders {2}, payments {3}, {4}")
     @MethodSource("keyedConnects")
     void keyedCoProcessFunctionJoinsBothInputsPerKey(int parallelism, KeyedConnect style, InputSpec orders,
-                                                     Settings settings) {
-        InputSpec payments = new InputSpec(orders.shape(), orders.seed() + 1000, orders.records() / 2, orders.keys());
+                                                     InputSpec payments, Settings settings) {
         Map<Integer, Tuple4<Integer, Integer, Integer, Long>> expected = new HashMap<>();
         orders.forEach((k, v) -> expected.merge(k, Tuple4.of(k, 1, 0, (long) v), ConnectedStreamsITCase::add));
         payments.forEach((k, v) -> expected.merge(k, Tuple4.of(k, 0, 1, (long) -v), ConnectedStreamsITCase::add));

@@ -35,6 +35,7 @@ class MultiStageJobsITCase {
             args.add(Arguments.of(p, InputSpec.skewed(401, 100_000, 20_000), Settings.tinyMemory()));
             args.add(Arguments.of(p, InputSpec.uniform(402, 60_000, 10_000),
                     Settings.defaults().with("execution.batch.combine", "false")));
+            args.add(Arguments.of(p, InputSpec.empty(403), Settings.defaults()));
         }
         return args.stream();
     }
@@ -102,7 +103,7 @@ class MultiStageJobsITCase {
     @ParameterizedTest(name = "parallelism {0}")
     @ValueSource(ints = {1, 2, 4})
     void maximumOfMaximaAcrossTwoRollingAggregations(int parallelism) {
-        InputSpec input = InputSpec.uniform(403, 80_000, 30_000);
+        InputSpec input = InputSpec.uniform(404, 80_000, 30_000);
         Map<Integer, Integer> maxPerKey = new HashMap<>();
         input.forEach((k, v) -> maxPerKey.merge(k, v, Math::max));
         Map<Integer, Tuple2<Integer, Integer>> expected = new HashMap<>();
