@@ -8,7 +8,6 @@ import io.weir.api.functions.Collector;
 import io.weir.api.functions.KeyedCoProcessFunction;
 import io.weir.api.functions.KeyedProcessFunction;
 import io.weir.api.functions.OpenContext;
-import io.weir.api.functions.RichMapFunction;
 import io.weir.api.state.ListState;
 import io.weir.api.state.ListStateDescriptor;
 import io.weir.api.state.MapState;
@@ -33,20 +32,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static io.weir.runtime.differential.DifferentialHarness.runInBothModes;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The BATCH-only rules of DESIGN.md section 1, each next to what STREAMING does instead: the number of
  * records a rolling aggregation emits, key-by-key processing of several keyed inputs, single-key state,
- * broadcast inputs read first, a multi-stage job on one slot, failed tasks retried alone (and failures without
- * a restart strategy), what a stage after a rolling aggregation sees, and AUTOMATIC choosing BATCH.
+ * broadcast inputs read first, a multi-stage job on one slot, what a stage after a rolling aggregation sees,
+ * and AUTOMATIC choosing BATCH. Failure recovery is in {@link FailureRecoveryITCase}.
  */
 @Timeout(120)
 class BatchRulesITCase {
@@ -249,63 +245,6 @@ class BatchRulesITCase {
         assertThat(Differences.ofMaps("words with each count", exactly, "BATCH", batch)).as(context).isNull();
     }
 
-    /**
-     * With a restart strategy, a task failing on its first attempt (the source's map, before the first shuffle,
-     * and a keyed task in the middle stage) is retried: alone in BATCH, re-reading its inputs (and the source
-     * re-reading its splits), the whole job in STREAMING. Final values are those of a run without failures.
-     */
-    @ParameterizedTest(name = "parallelism {0}")
-    @ValueSource(ints = {1, 2, 4})
-    void failedTasksAreRetriedAndTheFinalValuesMatch(int parallelism) {
-        InputSpec input = InputSpec.uniform(507, 60_000, 5_000);
-        Map<Integer, Tuple2<Integer, Long>> expected = new HashMap<>();
-        input.forEach((k, v) -> expected.merge(k % 100, Tuple2.of(k % 100, (long) v),
-                (a, b) -> Tuple2.of(a.f0, a.f1 + b.f1)));
-        Settings settings = Settings.tinyMemory()
-                .with("restart-strategy.type", "fixed-delay")
-                .with("restart-strategy.fixed-delay.attempts", "3")
-                .with("restart-strategy.fixed-delay.delay", "10 ms");
-        FailOnFirstAttempt.INJECTED.clear();
-        ModeOutputs<Tuple2<Integer, Long>> out = runInBothModes("failures on first attempts over " + input,
-                parallelism, settings, env -> input.source(env)
-                        .map(new FailOnFirstAttempt<>(1_000))
-                        .keyBy(t -> t.f0)
-                        .process(new Bucket())
-                        .map(new FailOnFirstAttempt<>(500))
-                        .keyBy(t -> t.f0)
-                        .sum(1));
-        out.assertFinalValuesEqual(expected, out.assertSameFinalValues(t -> t.f0));
-        assertThat(FailOnFirstAttempt.INJECTED.get("differential BATCH"))
-                .as(out.context() + ": BATCH failed each of the two first attempts once").hasValue(2);
-        assertThat(FailOnFirstAttempt.INJECTED.get("differential STREAMING"))
-                .as(out.context() + ": STREAMING failed (and restarted) at least once").isNotNull();
-    }
-
-    /** Without a restart strategy, a user function's exception fails the job in both modes, naming the operator. */
-    @ParameterizedTest(name = "parallelism {0}")
-    @ValueSource(ints = {1, 2, 4})
-    void withoutARestartStrategyAFailureFailsTheJobInBothModes(int parallelism) {
-        InputSpec input = InputSpec.uniform(508, 20_000, 1_000);
-        DifferentialHarness.Job<Tuple2<Integer, Integer>> job = env -> input.source(env)
-                .keyBy(t -> t.f0)
-                .sum(1)
-                .map(t -> {
-                    if (t.f0 == 77) {
-                        throw new IllegalStateException("no key 77 please");
-                    }
-                    return t;
-                }).name("Picky Map");
-        for (RuntimeExecutionMode mode : new RuntimeExecutionMode[]{RuntimeExecutionMode.STREAMING,
-                RuntimeExecutionMode.BATCH}) {
-            String context = "failing map over " + input + " in " + mode + " [parallelism " + parallelism + "]";
-            assertThatThrownBy(() -> DifferentialHarness.run(mode, parallelism, Settings.defaults().forBatch(),
-                    context, job))
-                    .as(context)
-                    .hasMessageContaining("Picky Map")
-                    .hasMessageContaining("no key 77 please");
-        }
-    }
-
     /** AUTOMATIC runs a job whose sources are all bounded as BATCH: one final record per key. */
     @ParameterizedTest(name = "parallelism {0}")
     @ValueSource(ints = {1, 2, 4})
@@ -455,39 +394,6 @@ class BatchRulesITCase {
         public void processElement2(Integer rule, Context ctx, Collector<Tuple4<Integer, Integer, String, Integer>> out) {
             rules.add(rule);
             out.collect(Tuple4.of(getRuntimeContext().getIndexOfThisSubtask(), sequence++, "rule", rule));
-        }
-    }
-
-    /** (key mod 100, value) for every record. */
-    private static final class Bucket
-            extends KeyedProcessFunction<Integer, Tuple2<Integer, Integer>, Tuple2<Integer, Long>> {
-        @Override
-        public void processElement(Tuple2<Integer, Integer> value, Context ctx, Collector<Tuple2<Integer, Long>> out) {
-            out.collect(Tuple2.of(value.f0 % 100, (long) value.f1));
-        }
-    }
-
-    /**
-     * Passes records through, except that subtask 0's first attempt throws at its {@code failAt}-th record.
-     * Counts the failures it injected per job name (the harness names jobs after their mode).
-     */
-    static final class FailOnFirstAttempt<T> extends RichMapFunction<T, T> {
-        static final Map<String, AtomicInteger> INJECTED = new ConcurrentHashMap<>();
-        private final int failAt;
-        private int seen;
-
-        FailOnFirstAttempt(int failAt) {
-            this.failAt = failAt;
-        }
-
-        @Override
-        public T map(T value) {
-            if (getRuntimeContext().getAttemptNumber() == 0 && getRuntimeContext().getIndexOfThisSubtask() == 0
-                    && ++seen == failAt) {
-                INJECTED.computeIfAbsent(getRuntimeContext().getJobName(), j -> new AtomicInteger()).incrementAndGet();
-                throw new IllegalStateException("Injected failure at record " + failAt + " of the first attempt");
-            }
-            return value;
         }
     }
 }

@@ -17,6 +17,20 @@ import java.util.List;
  *
  * <p>A failing run fails the comparison with the job's error and the context (job, input, parallelism,
  * settings), so a crash in one mode reads as clearly as a difference.
+ *
+ * <p>Writing a job for the suite: its compared output must not depend on what parallel execution leaves open.
+ * With several producers, the order in which a key's records arrive differs between runs and modes, so a job
+ * either aggregates order-insensitively (counts, sums, sorted contents, maxima), makes the fields an aggregation
+ * does not fold a function of the key (see {@link Aggregation}), or reads a parallelism-1 source
+ * ({@link InputSpec#sequentialSource}) and keeps each key's records on one path. A stage after a rolling
+ * aggregation sees every update in STREAMING but only final values in BATCH: send retractions, or aggregate
+ * idempotently. Each test also checks an oracle computed from the same {@link InputSpec}, so a fault that both
+ * modes share is caught too.
+ *
+ * <p>The suite: {@link StatelessJobsITCase}, {@link RollingAggregationsITCase}, {@link KeyedStateJobsITCase},
+ * {@link ConnectedStreamsITCase}, {@link MultiStageJobsITCase}, {@link TopologiesITCase}, {@link KeyTypesITCase},
+ * {@link ValuesAndTimestampsITCase}, and the mode-specific rules in {@link BatchRulesITCase} and
+ * {@link FailureRecoveryITCase}.
  */
 final class DifferentialHarness {
     static final String PARALLELISMS = "1, 2, 4";

@@ -1,11 +1,15 @@
 package io.weir.runtime.differential;
 
+import io.weir.api.common.OutputTag;
 import io.weir.api.connector.source.lib.NumberSequenceSource;
 import io.weir.api.datastream.DataStream;
 import io.weir.api.eventtime.WatermarkStrategy;
 import io.weir.api.functions.Collector;
 import io.weir.api.functions.KeyedProcessFunction;
+import io.weir.api.functions.OpenContext;
 import io.weir.api.functions.ProcessFunction;
+import io.weir.api.state.ValueState;
+import io.weir.api.state.ValueStateDescriptor;
 import io.weir.api.tuple.Tuple2;
 import io.weir.api.tuple.Tuple3;
 import org.junit.jupiter.api.Timeout;
@@ -104,7 +108,7 @@ class ValuesAndTimestampsITCase {
             case 2 -> new TreeMap<>(Collections.reverseOrder());
             default -> Map.of("only", id);
         };
-        if (!(map.size() == 1)) {
+        if (map.size() != 1) {
             for (int i = r.nextInt(4); i > 0; i--) {
                 map.put("k" + r.nextInt(100), r.nextInt(3) == 0 ? null : i);
             }
@@ -244,12 +248,12 @@ class ValuesAndTimestampsITCase {
 
     /** Every second record of a key (by a per-key count) goes to the side output {@link #SECOND}. */
     private static final class EverySecondToTheSide extends KeyedProcessFunction<String, Envelope, Envelope> {
-        static final io.weir.api.common.OutputTag<Envelope> SECOND = new io.weir.api.common.OutputTag<>("second");
-        private transient io.weir.api.state.ValueState<Integer> count;
+        static final OutputTag<Envelope> SECOND = new OutputTag<>("second");
+        private transient ValueState<Integer> count;
 
         @Override
-        public void open(io.weir.api.functions.OpenContext openContext) {
-            count = getRuntimeContext().getState(new io.weir.api.state.ValueStateDescriptor<>("count", Integer.class, 0));
+        public void open(OpenContext openContext) {
+            count = getRuntimeContext().getState(new ValueStateDescriptor<>("count", Integer.class, 0));
         }
 
         @Override
