@@ -14,6 +14,12 @@ public record JobGraph(String jobName, RuntimeExecutionMode mode, int maxParalle
     public JobGraph {
         vertices = List.copyOf(vertices);
         edges = List.copyOf(edges);
+        for (int i = 0; i < edges.size(); i++) {
+            if (edges.get(i).id() != i) {
+                throw new IllegalArgumentException("Edge " + i + " of job '" + jobName + "' has id "
+                        + edges.get(i).id() + ": an edge's id must be its position in the edge list");
+            }
+        }
     }
 
     public JobVertex vertex(int id) {
