@@ -11,13 +11,16 @@ import io.weir.api.eventtime.TimestampAssigner;
  */
 public final class SinkOperator<T> implements StreamOperator<Void>, OperatorInput<T> {
     private final Sink<T> sink;
+    private final boolean publishAtEndOfInput;
     private SinkWriter<T> writer;
     private long currentTimestamp;
     private final SinkWriter.Context writerContext = () ->
             currentTimestamp == TimestampAssigner.NO_TIMESTAMP ? null : currentTimestamp;
 
-    public SinkOperator(Sink<T> sink) {
+    /** {@code publishAtEndOfInput}: BATCH, where a retried task replays its input (see the writer contract). */
+    public SinkOperator(Sink<T> sink, boolean publishAtEndOfInput) {
         this.sink = sink;
+        this.publishAtEndOfInput = publishAtEndOfInput;
     }
 
     @Override
@@ -42,6 +45,11 @@ public final class SinkOperator<T> implements StreamOperator<Void>, OperatorInpu
             @Override
             public String getJobName() {
                 return rc.getJobName();
+            }
+
+            @Override
+            public boolean publishesAtEndOfInput() {
+                return publishAtEndOfInput;
             }
         });
     }

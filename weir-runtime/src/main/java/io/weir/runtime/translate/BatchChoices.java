@@ -30,6 +30,11 @@ final class BatchChoices implements ModeChoices {
     }
 
     @Override
+    public boolean sinksPublishAtEndOfInput() {
+        return true;
+    }
+
+    @Override
     public boolean runWatermarkGenerators() {
         return false;
     }

@@ -23,6 +23,9 @@ interface ModeChoices {
     /** Whether sources run their watermark generators (BATCH has perfect watermarks: only MAX at the end). */
     boolean runWatermarkGenerators();
 
+    /** Whether sinks publish only at the end of input (BATCH: a retried task replays its input). */
+    boolean sinksPublishAtEndOfInput();
+
     /** What processing time is. */
     io.weir.runtime.graph.ProcessingClock processingClock();
 

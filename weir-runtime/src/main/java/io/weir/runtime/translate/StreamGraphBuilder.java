@@ -81,7 +81,7 @@ final class StreamGraphBuilder {
             connect(in2, node, 1);
         } else if (t instanceof SinkTransformation<?> s) {
             List<Upstream> in = resolve(s.getInput());
-            node = register(t, sinkFactory(s), 1, List.of(), false);
+            node = register(t, sinkFactory(s, choices.sinksPublishAtEndOfInput()), 1, List.of(), false);
             connect(in, node, 0);
         } else {
             throw new IllegalStateException("Not an operator: " + t);
@@ -95,8 +95,9 @@ final class StreamGraphBuilder {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static OperatorFactory sinkFactory(SinkTransformation<?> s) {
-        return new SimpleOperatorFactory("Sink", () -> new SinkOperator(s.getSink()));
+    private static OperatorFactory sinkFactory(SinkTransformation<?> s, boolean publishAtEndOfInput) {
+        return new SimpleOperatorFactory(publishAtEndOfInput ? "Sink(publish at end of input)" : "Sink",
+                () -> new SinkOperator(s.getSink(), publishAtEndOfInput));
     }
 
     private StreamNode register(Transformation<?> t, OperatorFactory factory, int inputs,

@@ -19,6 +19,11 @@ final class StreamingChoices implements ModeChoices {
     }
 
     @Override
+    public boolean sinksPublishAtEndOfInput() {
+        return false;
+    }
+
+    @Override
     public boolean runWatermarkGenerators() {
         return true;
     }

@@ -119,6 +119,21 @@ class BatchExecutionITCase {
         assertThat(OPENS.get("flaky")).hasValue(3);
     }
 
+    /** Parallelism 1: the failing map is chained to the collect sink, which has seen 299 records when it fails. */
+    @Test
+    void aRetriedTaskChainedToTheCollectSinkDeliversEveryRecordOnce() throws Exception {
+        StreamExecutionEnvironment env = batchEnv(1, "restart-strategy.type", "fixed-delay",
+                "restart-strategy.fixed-delay.delay", "0 ms");
+        List<Tuple2<Long, Long>> out = env.fromSequence(1, 20_000)
+                .map(x -> Tuple2.of(x % 1000, x))
+                .keyBy(t -> t.f0)
+                .sum(1)
+                .map(new FailsAfterSomeOutput()).name("flaky")
+                .executeAndCollect(10_000);
+
+        assertThat(asMap(out)).isEqualTo(expectedSums(20_000, 1000));
+    }
+
     @Test
     void theResultReportsTaskAttempts() throws Exception {
         StreamExecutionEnvironment env = batchEnv(2, "restart-strategy.type", "fixed-delay",
@@ -258,6 +273,20 @@ class BatchExecutionITCase {
                 throw new IllegalStateException("first attempt fails");
             }
             return Tuple2.of(value % 7, value);
+        }
+    }
+
+    /** Fails at its 300th record on subtask 0's first attempt, after it has emitted 299. */
+    static final class FailsAfterSomeOutput extends RichMapFunction<Tuple2<Long, Long>, Tuple2<Long, Long>> {
+        private int seen;
+
+        @Override
+        public Tuple2<Long, Long> map(Tuple2<Long, Long> value) {
+            if (getRuntimeContext().getAttemptNumber() == 0 && getRuntimeContext().getIndexOfThisSubtask() == 0
+                    && ++seen == 300) {
+                throw new IllegalStateException("fails after output");
+            }
+            return value;
         }
     }
 
