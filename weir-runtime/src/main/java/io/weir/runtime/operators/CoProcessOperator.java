@@ -1,14 +1,12 @@
 package io.weir.runtime.operators;
 
 import io.weir.api.common.OutputTag;
-import io.weir.api.eventtime.TimestampAssigner;
 import io.weir.api.functions.CoProcessFunction;
 
 /** Runs a {@link CoProcessFunction} over two inputs. */
 public final class CoProcessOperator<I1, I2, O> implements StreamOperator<O> {
     private final CoProcessFunction<I1, I2, O> function;
-    private Output<O> output;
-    private TimestampedCollector<O> collector;
+    private ElementContext<O> element;
     private ContextImpl context;
 
     public CoProcessOperator(CoProcessFunction<I1, I2, O> function) {
@@ -17,22 +15,15 @@ public final class CoProcessOperator<I1, I2, O> implements StreamOperator<O> {
 
     @Override
     public void open(OperatorContext<O> ctx) throws Exception {
-        output = ctx.output();
-        collector = new TimestampedCollector<>(output);
+        element = new ElementContext<>(ctx, null);
         context = new ContextImpl();
         UserFunctions.open(function, ctx.runtimeContext());
     }
 
     @Override
     public OperatorInput<?> input(int index) {
-        OperatorInput<I1> first = (v, ts) -> {
-            collector.timestamp = ts;
-            function.processElement1(v, context, collector);
-        };
-        OperatorInput<I2> second = (v, ts) -> {
-            collector.timestamp = ts;
-            function.processElement2(v, context, collector);
-        };
+        OperatorInput<I1> first = (v, ts) -> function.processElement1(v, context, element.forRecord(ts));
+        OperatorInput<I2> second = (v, ts) -> function.processElement2(v, context, element.forRecord(ts));
         return index == 0 ? first : second;
     }
 
@@ -48,13 +39,12 @@ public final class CoProcessOperator<I1, I2, O> implements StreamOperator<O> {
 
         @Override
         public Long timestamp() {
-            long ts = collector.timestamp;
-            return ts == TimestampAssigner.NO_TIMESTAMP ? null : ts;
+            return element.timestamp();
         }
 
         @Override
         public <X> void output(OutputTag<X> outputTag, X value) {
-            output.emitSide(outputTag, value, collector.timestamp);
+            element.output(outputTag, value);
         }
     }
 }

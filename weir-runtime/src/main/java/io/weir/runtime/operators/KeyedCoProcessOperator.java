@@ -1,18 +1,13 @@
 package io.weir.runtime.operators;
 
 import io.weir.api.common.OutputTag;
-import io.weir.api.eventtime.TimestampAssigner;
 import io.weir.api.functions.KeyedCoProcessFunction;
 import io.weir.api.functions.TimerService;
-import io.weir.runtime.state.KeyedStateBackend;
 
 /** Runs a {@link KeyedCoProcessFunction}: two keyed inputs sharing one keyed state. */
 public final class KeyedCoProcessOperator<K, I1, I2, O> implements StreamOperator<O> {
     private final KeyedCoProcessFunction<K, I1, I2, O> function;
-    private Output<O> output;
-    private KeyedStateBackend keyedState;
-    private TimestampedCollector<O> collector;
-    private UnsupportedTimerService timerService;
+    private ElementContext<O> element;
     private ContextImpl context;
 
     public KeyedCoProcessOperator(KeyedCoProcessFunction<K, I1, I2, O> function) {
@@ -21,30 +16,21 @@ public final class KeyedCoProcessOperator<K, I1, I2, O> implements StreamOperato
 
     @Override
     public void open(OperatorContext<O> ctx) throws Exception {
-        output = ctx.output();
-        keyedState = ctx.keyedStateBackend();
-        collector = new TimestampedCollector<>(output);
-        timerService = new UnsupportedTimerService(ctx.operatorName(), ctx.processingClock());
+        element = new ElementContext<>(ctx, ctx.keyedStateBackend());
         context = new ContextImpl();
         UserFunctions.open(function, ctx.runtimeContext());
     }
 
     @Override
     public OperatorInput<?> input(int index) {
-        OperatorInput<I1> first = (v, ts) -> {
-            collector.timestamp = ts;
-            function.processElement1(v, context, collector);
-        };
-        OperatorInput<I2> second = (v, ts) -> {
-            collector.timestamp = ts;
-            function.processElement2(v, context, collector);
-        };
+        OperatorInput<I1> first = (v, ts) -> function.processElement1(v, context, element.forRecord(ts));
+        OperatorInput<I2> second = (v, ts) -> function.processElement2(v, context, element.forRecord(ts));
         return index == 0 ? first : second;
     }
 
     @Override
     public void processWatermark(long watermark, Output<O> out) {
-        timerService.advanceWatermark(watermark);
+        element.advanceWatermark(watermark);
         out.emitWatermark(watermark);
     }
 
@@ -60,24 +46,23 @@ public final class KeyedCoProcessOperator<K, I1, I2, O> implements StreamOperato
 
         @Override
         public Long timestamp() {
-            long ts = collector.timestamp;
-            return ts == TimestampAssigner.NO_TIMESTAMP ? null : ts;
+            return element.timestamp();
         }
 
         @Override
         @SuppressWarnings("unchecked")
         public K getCurrentKey() {
-            return (K) keyedState.getCurrentKey();
+            return (K) element.currentKey();
         }
 
         @Override
         public <X> void output(OutputTag<X> outputTag, X value) {
-            output.emitSide(outputTag, value, collector.timestamp);
+            element.output(outputTag, value);
         }
 
         @Override
         public TimerService timerService() {
-            return timerService;
+            return element.timerService();
         }
     }
 }

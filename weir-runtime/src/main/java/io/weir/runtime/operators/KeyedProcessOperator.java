@@ -1,18 +1,13 @@
 package io.weir.runtime.operators;
 
 import io.weir.api.common.OutputTag;
-import io.weir.api.eventtime.TimestampAssigner;
 import io.weir.api.functions.KeyedProcessFunction;
 import io.weir.api.functions.TimerService;
-import io.weir.runtime.state.KeyedStateBackend;
 
 /** Runs a {@link KeyedProcessFunction}; the runtime has set the current key before each record. */
 public final class KeyedProcessOperator<K, I, O> implements StreamOperator<O>, OperatorInput<I> {
     private final KeyedProcessFunction<K, I, O> function;
-    private Output<O> output;
-    private KeyedStateBackend keyedState;
-    private TimestampedCollector<O> collector;
-    private UnsupportedTimerService timerService;
+    private ElementContext<O> element;
     private ContextImpl context;
 
     public KeyedProcessOperator(KeyedProcessFunction<K, I, O> function) {
@@ -21,10 +16,7 @@ public final class KeyedProcessOperator<K, I, O> implements StreamOperator<O>, O
 
     @Override
     public void open(OperatorContext<O> ctx) throws Exception {
-        output = ctx.output();
-        keyedState = ctx.keyedStateBackend();
-        collector = new TimestampedCollector<>(output);
-        timerService = new UnsupportedTimerService(ctx.operatorName(), ctx.processingClock());
+        element = new ElementContext<>(ctx, ctx.keyedStateBackend());
         context = new ContextImpl();
         UserFunctions.open(function, ctx.runtimeContext());
     }
@@ -36,13 +28,12 @@ public final class KeyedProcessOperator<K, I, O> implements StreamOperator<O>, O
 
     @Override
     public void processElement(I value, long timestamp) throws Exception {
-        collector.timestamp = timestamp;
-        function.processElement(value, context, collector);
+        function.processElement(value, context, element.forRecord(timestamp));
     }
 
     @Override
     public void processWatermark(long watermark, Output<O> out) {
-        timerService.advanceWatermark(watermark);
+        element.advanceWatermark(watermark);
         out.emitWatermark(watermark);
     }
 
@@ -58,24 +49,23 @@ public final class KeyedProcessOperator<K, I, O> implements StreamOperator<O>, O
 
         @Override
         public Long timestamp() {
-            long ts = collector.timestamp;
-            return ts == TimestampAssigner.NO_TIMESTAMP ? null : ts;
+            return element.timestamp();
         }
 
         @Override
         @SuppressWarnings("unchecked")
         public K getCurrentKey() {
-            return (K) keyedState.getCurrentKey();
+            return (K) element.currentKey();
         }
 
         @Override
         public <X> void output(OutputTag<X> outputTag, X value) {
-            output.emitSide(outputTag, value, collector.timestamp);
+            element.output(outputTag, value);
         }
 
         @Override
         public TimerService timerService() {
-            return timerService;
+            return element.timerService();
         }
     }
 }

@@ -1,14 +1,12 @@
 package io.weir.runtime.operators;
 
 import io.weir.api.common.OutputTag;
-import io.weir.api.eventtime.TimestampAssigner;
 import io.weir.api.functions.ProcessFunction;
 
 /** Runs a {@link ProcessFunction}: timestamps and side outputs. */
 public final class ProcessOperator<I, O> implements StreamOperator<O>, OperatorInput<I> {
     private final ProcessFunction<I, O> function;
-    private Output<O> output;
-    private TimestampedCollector<O> collector;
+    private ElementContext<O> element;
     private ContextImpl context;
 
     public ProcessOperator(ProcessFunction<I, O> function) {
@@ -17,8 +15,7 @@ public final class ProcessOperator<I, O> implements StreamOperator<O>, OperatorI
 
     @Override
     public void open(OperatorContext<O> ctx) throws Exception {
-        output = ctx.output();
-        collector = new TimestampedCollector<>(output);
+        element = new ElementContext<>(ctx, null);
         context = new ContextImpl();
         UserFunctions.open(function, ctx.runtimeContext());
     }
@@ -30,8 +27,7 @@ public final class ProcessOperator<I, O> implements StreamOperator<O>, OperatorI
 
     @Override
     public void processElement(I value, long timestamp) throws Exception {
-        collector.timestamp = timestamp;
-        function.processElement(value, context, collector);
+        function.processElement(value, context, element.forRecord(timestamp));
     }
 
     @Override
@@ -46,13 +42,12 @@ public final class ProcessOperator<I, O> implements StreamOperator<O>, OperatorI
 
         @Override
         public Long timestamp() {
-            long ts = collector.timestamp;
-            return ts == TimestampAssigner.NO_TIMESTAMP ? null : ts;
+            return element.timestamp();
         }
 
         @Override
         public <X> void output(OutputTag<X> outputTag, X value) {
-            output.emitSide(outputTag, value, collector.timestamp);
+            element.output(outputTag, value);
         }
     }
 }
