@@ -135,6 +135,30 @@ class BatchExecutionITCase {
     }
 
     @Test
+    void aRetriedTaskChainedToPrintPrintsEveryLineOnce() throws Exception {
+        StreamExecutionEnvironment env = batchEnv(1, "restart-strategy.type", "fixed-delay",
+                "restart-strategy.fixed-delay.delay", "0 ms");
+        env.fromSequence(1, 20_000)
+                .map(x -> Tuple2.of(x % 1000, x))
+                .keyBy(t -> t.f0)
+                .sum(1)
+                .map(new FailsAfterSomeOutput()).name("flaky")
+                .print();
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream original = System.out;
+        System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            env.execute("print once");
+        } finally {
+            System.setOut(original);
+        }
+
+        List<String> lines = captured.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines).hasSize(1000).doesNotHaveDuplicates();
+        assertThat(lines).contains("(0," + expectedSums(20_000, 1000).get(0L) + ")");
+    }
+
+    @Test
     void theResultReportsTaskAttempts() throws Exception {
         StreamExecutionEnvironment env = batchEnv(2, "restart-strategy.type", "fixed-delay",
                 "restart-strategy.fixed-delay.delay", "0 ms");

@@ -8,7 +8,8 @@ import java.io.PrintStream;
 
 /**
  * Prints each record's {@code toString()} on its own line to standard out (or err), with a {@code N> }
- * prefix (the 1-based subtask) when the sink runs with more than one subtask, as Flink does.
+ * prefix (the 1-based subtask) when the sink runs with more than one subtask, as Flink does. In BATCH a
+ * subtask prints its lines when its input has ended, so that a retried attempt never prints a line twice.
  */
 public final class PrintSink<T> implements Sink<T> {
     private final boolean stdErr;
@@ -36,6 +37,31 @@ public final class PrintSink<T> implements Sink<T> {
             prefix = subtask + "> ";
         } else {
             prefix = "";
+        }
+        if (context.publishesAtEndOfInput()) {
+            // BATCH: a retried attempt replays its input, so lines are printed only once the attempt succeeded.
+            return new SinkWriter<>() {
+                private final StringBuilder lines = new StringBuilder();
+
+                @Override
+                public void write(T element, Context ctx) {
+                    lines.append(prefix).append(element).append(System.lineSeparator());
+                }
+
+                @Override
+                public void flush(boolean endOfInput) {
+                    if (endOfInput) {
+                        stream.print(lines);
+                        stream.flush();
+                        lines.setLength(0);
+                    }
+                }
+
+                @Override
+                public void close() {
+                    lines.setLength(0);
+                }
+            };
         }
         return new SinkWriter<>() {
             private final StringBuilder line = new StringBuilder();
