@@ -34,39 +34,57 @@ public final class WeirJob {
     public static void main(String[] args) throws Exception {
         long start = System.nanoTime();
         BenchArgs bench = BenchArgs.parse(args);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.setParallelism(bench.parallelism());
-        env.setRuntimeMode(bench.batch() ? RuntimeExecutionMode.BATCH : RuntimeExecutionMode.STREAMING);
-
         if (bench.workload().equals("W4")) {
-            env.fromElements(1, 2, 3).map(x -> x * 10).print();
-            env.execute("W4 Startup");
+            runStartup(bench);
             System.out.println(ResultLine.format("weir", bench.mode(), "W4", start, 3, 0, "-"));
             return;
         }
-
-        Path parts = Files.createTempDirectory("weir-bench-checksum");
-        if (bench.workload().equals("W1")) {
-            env.fromSource(FileSource.forTextLines(bench.input().toString()), WatermarkStrategy.noWatermarks(), "Text")
-                    .flatMap(WeirJob::tokenize).name("Tokenizer")
-                    .keyBy(t -> t.f0)
-                    .sum(1).name("Count")
-                    .sinkTo(new ChecksumSink<>(parts)).name("Checksum");
-        } else {
-            long keys = bench.keys();
-            env.fromSequence(0, bench.records() - 1)
-                    .map(i -> Tuple2.of(i % keys, i)).name("Key")
-                    .keyBy(t -> t.f0)
-                    .sum(1).name("Sum")
-                    .sinkTo(new ChecksumSink<>(parts)).name("Checksum");
-        }
-        env.execute(bench.workload());
-        KeyedChecksum checksum = KeyedChecksum.readParts(parts, bench.parallelism());
-        KeyedChecksum.deleteParts(parts);
+        KeyedChecksum checksum = runKeyed(bench);
         // W1 counts words, so the total of the counts is the number of records that went through the keyBy.
         long records = bench.workload().equals("W1") ? checksum.total() : bench.records();
         System.out.println(ResultLine.format("weir", bench.mode(), bench.workload(), start, records,
                 checksum.keys(), checksum.value()));
+    }
+
+    /** W4: three elements, a map, a print (to standard out). */
+    static void runStartup(BenchArgs bench) throws Exception {
+        StreamExecutionEnvironment env = environment(bench);
+        env.fromElements(1, 2, 3).map(x -> x * 10).print();
+        env.execute("W4 Startup");
+    }
+
+    /** W1 or W2; returns the checksum of the final value per key. */
+    static KeyedChecksum runKeyed(BenchArgs bench) throws Exception {
+        StreamExecutionEnvironment env = environment(bench);
+        Path parts = Files.createTempDirectory("weir-bench-checksum");
+        try {
+            if (bench.workload().equals("W1")) {
+                env.fromSource(FileSource.forTextLines(bench.input().toString()), WatermarkStrategy.noWatermarks(),
+                                "Text")
+                        .flatMap(WeirJob::tokenize).name("Tokenizer")
+                        .keyBy(t -> t.f0)
+                        .sum(1).name("Count")
+                        .sinkTo(new ChecksumSink<>(parts)).name("Checksum");
+            } else {
+                long keys = bench.keys();
+                env.fromSequence(0, bench.records() - 1)
+                        .map(i -> Tuple2.of(i % keys, i)).name("Key")
+                        .keyBy(t -> t.f0)
+                        .sum(1).name("Sum")
+                        .sinkTo(new ChecksumSink<>(parts)).name("Checksum");
+            }
+            env.execute(bench.workload());
+            return KeyedChecksum.readParts(parts, bench.parallelism());
+        } finally {
+            KeyedChecksum.deleteParts(parts);
+        }
+    }
+
+    private static StreamExecutionEnvironment environment(BenchArgs bench) {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(bench.parallelism());
+        env.setRuntimeMode(bench.batch() ? RuntimeExecutionMode.BATCH : RuntimeExecutionMode.STREAMING);
+        return env;
     }
 
     static void tokenize(String line, Collector<Tuple2<String, Integer>> out) {

@@ -36,6 +36,55 @@ public final class FlinkJob {
     public static void main(String[] args) throws Exception {
         long start = System.nanoTime();
         BenchArgs bench = BenchArgs.parse(args);
+        if (bench.workload().equals("W4")) {
+            runStartup(bench);
+            System.out.println(ResultLine.format("flink", bench.mode(), "W4", start, 3, 0, "-"));
+            return;
+        }
+        KeyedChecksum checksum = runKeyed(bench);
+        long records = bench.workload().equals("W1") ? checksum.total() : bench.records();
+        System.out.println(ResultLine.format("flink", bench.mode(), bench.workload(), start, records,
+                checksum.keys(), checksum.value()));
+    }
+
+    /** W4: three elements, a map, a print (to standard out). */
+    static void runStartup(BenchArgs bench) throws Exception {
+        StreamExecutionEnvironment env = environment(bench);
+        env.fromElements(1, 2, 3).map(x -> x * 10).print();
+        env.execute("W4 Startup");
+    }
+
+    /** W1 or W2; returns the checksum of the final value per key. */
+    static KeyedChecksum runKeyed(BenchArgs bench) throws Exception {
+        StreamExecutionEnvironment env = environment(bench);
+        Path parts = Files.createTempDirectory("flink-bench-checksum");
+        try {
+            if (bench.workload().equals("W1")) {
+                FileSource<String> text = FileSource
+                        .forRecordStreamFormat(new TextLineInputFormat(),
+                                new org.apache.flink.core.fs.Path(bench.input().toUri()))
+                        .build();
+                env.fromSource(text, WatermarkStrategy.noWatermarks(), "Text")
+                        .flatMap(FlinkJob::tokenize).returns(Types.TUPLE(Types.STRING, Types.INT)).name("Tokenizer")
+                        .keyBy(t -> t.f0)
+                        .sum(1).name("Count")
+                        .sinkTo(new FlinkChecksumSink<>(parts)).name("Checksum");
+            } else {
+                long keys = bench.keys();
+                env.fromSequence(0, bench.records() - 1)
+                        .map(i -> Tuple2.of(i % keys, i)).returns(Types.TUPLE(Types.LONG, Types.LONG)).name("Key")
+                        .keyBy(t -> t.f0)
+                        .sum(1).name("Sum")
+                        .sinkTo(new FlinkChecksumSink<>(parts)).name("Checksum");
+            }
+            env.execute(bench.workload());
+            return KeyedChecksum.readParts(parts, bench.parallelism());
+        } finally {
+            KeyedChecksum.deleteParts(parts);
+        }
+    }
+
+    private static StreamExecutionEnvironment environment(BenchArgs bench) {
         Configuration conf = new Configuration();
         conf.set(ExecutionOptions.RUNTIME_MODE, bench.batch() ? RuntimeExecutionMode.BATCH : RuntimeExecutionMode.STREAMING);
         // Flink 1.20's adaptive batch scheduler otherwise picks each BATCH vertex's parallelism from its input
@@ -43,39 +92,7 @@ public final class FlinkJob {
         conf.set(BatchExecutionOptions.ADAPTIVE_AUTO_PARALLELISM_ENABLED, false);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(bench.parallelism());
-
-        if (bench.workload().equals("W4")) {
-            env.fromElements(1, 2, 3).map(x -> x * 10).print();
-            env.execute("W4 Startup");
-            System.out.println(ResultLine.format("flink", bench.mode(), "W4", start, 3, 0, "-"));
-            return;
-        }
-
-        Path parts = Files.createTempDirectory("flink-bench-checksum");
-        if (bench.workload().equals("W1")) {
-            FileSource<String> text = FileSource
-                    .forRecordStreamFormat(new TextLineInputFormat(),
-                            new org.apache.flink.core.fs.Path(bench.input().toUri()))
-                    .build();
-            env.fromSource(text, WatermarkStrategy.noWatermarks(), "Text")
-                    .flatMap(FlinkJob::tokenize).returns(Types.TUPLE(Types.STRING, Types.INT)).name("Tokenizer")
-                    .keyBy(t -> t.f0)
-                    .sum(1).name("Count")
-                    .sinkTo(new FlinkChecksumSink<>(parts)).name("Checksum");
-        } else {
-            long keys = bench.keys();
-            env.fromSequence(0, bench.records() - 1)
-                    .map(i -> Tuple2.of(i % keys, i)).returns(Types.TUPLE(Types.LONG, Types.LONG)).name("Key")
-                    .keyBy(t -> t.f0)
-                    .sum(1).name("Sum")
-                    .sinkTo(new FlinkChecksumSink<>(parts)).name("Checksum");
-        }
-        env.execute(bench.workload());
-        KeyedChecksum checksum = KeyedChecksum.readParts(parts, bench.parallelism());
-        KeyedChecksum.deleteParts(parts);
-        long records = bench.workload().equals("W1") ? checksum.total() : bench.records();
-        System.out.println(ResultLine.format("flink", bench.mode(), bench.workload(), start, records,
-                checksum.keys(), checksum.value()));
+        return env;
     }
 
     static void tokenize(String line, Collector<Tuple2<String, Integer>> out) {
