@@ -18,6 +18,7 @@ Usage: weir-bench/run.sh [options]
   --skip-build      use the jars and classpaths of the previous build
   --work DIR        inputs, logs, classpaths and recordings (default weir-bench/work, not in git)
   --timeout S       longest a single run may take before it counts as failed (default 1800)
+  --results FILE    where the Markdown goes (default weir-bench/RESULTS.md; work/RESULTS-smoke.md with --smoke)
   -h, --help        this text
 
 Exit status: 0 when every run succeeded and all checksums agree; 1 when a run failed; 2 when checksums disagree.
@@ -39,6 +40,7 @@ TIMEOUT=1800
 W1_BYTES=200000000   # about 200 MB of text, about 10 words a line
 W2_RECORDS=50000000  # key = i mod 100,000
 RESULTS=$BENCH_DIR/RESULTS.md
+RESULTS_OPTION=
 # The same flags for every engine. The log level keeps Weir's and Flink's INFO lines out of the logs.
 JVM_FLAGS=(-Xmx4g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn)
 
@@ -54,6 +56,7 @@ while [[ $# -gt 0 ]]; do
     --skip-build) BUILD=false ;;
     --work) WORK=$(mkdir -p "$2" && cd "$2" && pwd); shift ;;
     --timeout) TIMEOUT=$2; shift ;;
+    --results) RESULTS_OPTION=$2; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "run.sh: unknown option '$1'" >&2; usage >&2; exit 64 ;;
   esac
@@ -68,6 +71,7 @@ if $SMOKE; then
   TIMEOUT=120
   RESULTS=$WORK/RESULTS-smoke.md
 fi
+[[ -n "$RESULTS_OPTION" ]] && RESULTS=$RESULTS_OPTION
 
 log() { printf '[run.sh %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 load1() { cut -d' ' -f1 /proc/loadavg; }

@@ -88,11 +88,12 @@ public final class JfrTopFrames {
         if (method == null) {
             return "?";
         }
-        return method.getType().getName() + "." + method.getName();
+        // Lambda classes carry a per-run address (Foo$$Lambda$125/0x...); one name per lambda site is enough.
+        return method.getType().getName().replaceAll("\\$\\$Lambda.*", "\\$\\$Lambda") + "." + method.getName();
     }
 
-    /** Thread names without their trailing numbers, so that subtasks of one task are one row. */
+    /** Thread names without their subtask suffix such as " (1/2)", so that subtasks of one task are one row. */
     private static String threadGroup(String name) {
-        return name.replaceAll("[ (]*\\d+[/)\\d ]*$", "").replaceAll("\\d+$", "#");
+        return name.replaceAll("\\s*\\(\\d+/\\d+\\)(#\\d+)?$", "");
     }
 }
