@@ -50,7 +50,7 @@ public final class FlinkJob {
     /** W4: three elements, a map, a print (to standard out). */
     static void runStartup(BenchArgs bench) throws Exception {
         StreamExecutionEnvironment env = environment(bench);
-        env.fromElements(1, 2, 3).map(x -> x * 10).print();
+        env.fromData(1, 2, 3).map(x -> x * 10).print();
         env.execute("W4 Startup");
     }
 
