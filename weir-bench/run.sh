@@ -257,12 +257,13 @@ if $JMH; then
   jmh_flags=()
   $SMOKE && jmh_flags=(-f 1 -wi 0 -i 1 -r 200ms)
   log "running JMH micro-benchmarks"
+  jmh_load_before=$(cut -d' ' -f1-3 /proc/loadavg)
   java -cp "$WEIR_CP" org.openjdk.jmh.Main ${jmh_flags[@]+"${jmh_flags[@]}"} -foe true -rf text \
     -rff "$RUN_DIR/jmh.txt" >"$RUN_DIR/jmh.log" 2>&1
   {
     echo "### JMH micro-benchmarks"
     echo
-    echo "\`java -cp ... org.openjdk.jmh.Main ${jmh_flags[*]:-}\` (load avg after: $(cut -d' ' -f1-3 /proc/loadavg)); ops/s = records (or state accesses) per second."
+    echo "\`java -cp ... org.openjdk.jmh.Main ${jmh_flags[*]:-}\` (load avg before: $jmh_load_before, after: $(cut -d' ' -f1-3 /proc/loadavg)); ops/s = records (or state accesses) per second."
     echo
     echo '```'
     cat "$RUN_DIR/jmh.txt"
