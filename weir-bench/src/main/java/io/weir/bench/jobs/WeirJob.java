@@ -1,0 +1,93 @@
+package io.weir.bench.jobs;
+
+import io.weir.api.common.RuntimeExecutionMode;
+import io.weir.api.environment.StreamExecutionEnvironment;
+import io.weir.api.eventtime.WatermarkStrategy;
+import io.weir.api.functions.Collector;
+import io.weir.api.tuple.Tuple2;
+import io.weir.bench.common.BenchArgs;
+import io.weir.bench.common.KeyedChecksum;
+import io.weir.bench.common.ResultLine;
+import io.weir.bench.common.Words;
+import io.weir.connectors.file.FileSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The whole-job benchmarks on Weir, one per JVM:
+ * <pre>
+ * WeirJob &lt;W1|W2|W4&gt; &lt;BATCH|STREAMING&gt; [--input &lt;file&gt;] [--records &lt;n&gt;] [--keys &lt;n&gt;] [--parallelism &lt;n&gt;]
+ * </pre>
+ * <ul>
+ *   <li>W1 WordCount: text file, {@link Words} tokenizer, {@code keyBy(word).sum(1)};</li>
+ *   <li>W2 KeyedSum: {@code fromSequence(0, records - 1)}, {@code (i mod keys, i)}, {@code keyBy(f0).sum(1)};</li>
+ *   <li>W4 Startup: three elements, a map, a print.</li>
+ * </ul>
+ * W1 and W2 end in {@link ChecksumSink}; the main adds up its parts and prints one {@link ResultLine}. The Flink
+ * twin, io.weir.bench.flink.FlinkJob, builds the same pipelines operator for operator.
+ */
+public final class WeirJob {
+    private WeirJob() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long start = System.nanoTime();
+        BenchArgs bench = BenchArgs.parse(args);
+        if (bench.workload().equals("W4")) {
+            runStartup(bench);
+            System.out.println(ResultLine.format("weir", bench.mode(), "W4", start, 3, 0, "-"));
+            return;
+        }
+        KeyedChecksum checksum = runKeyed(bench);
+        // W1 counts words, so the total of the counts is the number of records that went through the keyBy.
+        long records = bench.workload().equals("W1") ? checksum.total() : bench.records();
+        System.out.println(ResultLine.format("weir", bench.mode(), bench.workload(), start, records,
+                checksum.keys(), checksum.value()));
+    }
+
+    /** W4: three elements, a map, a print (to standard out). */
+    static void runStartup(BenchArgs bench) throws Exception {
+        StreamExecutionEnvironment env = environment(bench);
+        env.fromElements(1, 2, 3).map(x -> x * 10).print();
+        env.execute("W4 Startup");
+    }
+
+    /** W1 or W2; returns the checksum of the final value per key. */
+    static KeyedChecksum runKeyed(BenchArgs bench) throws Exception {
+        StreamExecutionEnvironment env = environment(bench);
+        Path parts = Files.createTempDirectory("weir-bench-checksum");
+        try {
+            if (bench.workload().equals("W1")) {
+                env.fromSource(FileSource.forTextLines(bench.input().toString()), WatermarkStrategy.noWatermarks(),
+                                "Text")
+                        .flatMap(WeirJob::tokenize).name("Tokenizer")
+                        .keyBy(t -> t.f0)
+                        .sum(1).name("Count")
+                        .sinkTo(new ChecksumSink<>(parts)).name("Checksum");
+            } else {
+                long keys = bench.keys();
+                env.fromSequence(0, bench.records() - 1)
+                        .map(i -> Tuple2.of(i % keys, i)).name("Key")
+                        .keyBy(t -> t.f0)
+                        .sum(1).name("Sum")
+                        .sinkTo(new ChecksumSink<>(parts)).name("Checksum");
+            }
+            env.execute(bench.workload());
+            return KeyedChecksum.readParts(parts, bench.parallelism());
+        } finally {
+            KeyedChecksum.deleteParts(parts);
+        }
+    }
+
+    private static StreamExecutionEnvironment environment(BenchArgs bench) {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(bench.parallelism());
+        env.setRuntimeMode(bench.batch() ? RuntimeExecutionMode.BATCH : RuntimeExecutionMode.STREAMING);
+        return env;
+    }
+
+    static void tokenize(String line, Collector<Tuple2<String, Integer>> out) {
+        Words.forEach(line, word -> out.collect(Tuple2.of(word, 1)));
+    }
+}
