@@ -2,6 +2,7 @@ package io.weir.runtime.operators;
 
 import io.weir.api.functions.KeySelector;
 import io.weir.api.functions.ReduceFunction;
+import io.weir.api.functions.aggregation.FieldAggregator;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,16 +15,22 @@ import java.util.Map;
  */
 public final class CombineOperator<T, K> implements StreamOperator<KeyedPartial>, OperatorInput<T> {
     private final ReduceFunction<T> function;
+    private final FieldAggregator<T> fieldAggregator;
     private final KeySelector<T, K> keySelector;
     private final int maxKeys;
     private final Map<K, Partial<T>> partials = new LinkedHashMap<>();
     private Output<KeyedPartial> output;
 
+    /** A key's partial result and the timestamp of its latest record. */
     private static final class Partial<T> {
+        /** For sum/min/max/...: a mutable aggregate, so that a sum adds into a primitive. */
+        final FieldAggregator.Partial<T> fields;
+        /** For a user's reduce function: the value folded so far. */
         T value;
         long timestamp;
 
-        Partial(T value, long timestamp) {
+        Partial(FieldAggregator.Partial<T> fields, T value, long timestamp) {
+            this.fields = fields;
             this.value = value;
             this.timestamp = timestamp;
         }
@@ -34,6 +41,7 @@ public final class CombineOperator<T, K> implements StreamOperator<KeyedPartial>
             throw new IllegalArgumentException("execution.batch.combine.max-keys must be positive, was " + maxKeys);
         }
         this.function = function;
+        this.fieldAggregator = function instanceof FieldAggregator<T> fa ? fa : null;
         this.keySelector = keySelector;
         this.maxKeys = maxKeys;
     }
@@ -57,16 +65,24 @@ public final class CombineOperator<T, K> implements StreamOperator<KeyedPartial>
             if (partials.size() >= maxKeys) {
                 flush();
             }
-            partials.put(key, new Partial<>(value, timestamp));
+            partials.put(key, fieldAggregator != null
+                    ? new Partial<>(fieldAggregator.newPartial(value), null, timestamp)
+                    : new Partial<>(null, value, timestamp));
         } else {
-            partial.value = function.reduce(partial.value, value);
+            if (partial.fields != null) {
+                fieldAggregator.add(partial.fields, value);
+            } else {
+                partial.value = function.reduce(partial.value, value);
+            }
             partial.timestamp = timestamp;
         }
     }
 
     private void flush() {
         for (Map.Entry<K, Partial<T>> e : partials.entrySet()) {
-            output.emit(new KeyedPartial(e.getKey(), e.getValue().value), e.getValue().timestamp);
+            Partial<T> p = e.getValue();
+            T value = p.fields != null ? fieldAggregator.result(p.fields) : p.value;
+            output.emit(new KeyedPartial(e.getKey(), value), p.timestamp);
         }
         partials.clear();
     }

@@ -76,6 +76,143 @@ public final class FieldAggregator<T> implements ReduceFunction<T> {
         };
     }
 
+    /**
+     * Starts a mutable partial aggregate from a key's first record, for callers that fold many records of a key
+     * (a BATCH combiner): a sum of int, long, short, byte, float or double fields then adds into a primitive
+     * instead of creating a record per input. {@code add} and {@code result} give the same value as folding with
+     * {@link #reduce} (integer sums wrap the same way; float and double add in the same order).
+     */
+    public Partial<T> newPartial(T first) {
+        if (kind == Kind.SUM) {
+            Object field = accessor.get(first);
+            if (field instanceof Double d) {
+                return new DoubleSum<>(first, d);
+            }
+            if (field instanceof Float f) {
+                return new FloatSum<>(first, f);
+            }
+            if (field instanceof Integer || field instanceof Long || field instanceof Short || field instanceof Byte) {
+                return new IntegralSum<>(first, ((Number) field).longValue(), field.getClass());
+            }
+        }
+        return new Folded<>(first);
+    }
+
+    /** A key's aggregate so far. Not thread-safe; owned by the operator that folds. */
+    public abstract static class Partial<T> {
+        abstract void add(FieldAggregator<T> aggregator, T value);
+
+        abstract T result(FieldAggregator<T> aggregator);
+    }
+
+    /** Folds {@code value} into {@code partial}. */
+    public void add(Partial<T> partial, T value) {
+        partial.add(this, value);
+    }
+
+    /** The aggregate of every record added so far, as a record. */
+    public T result(Partial<T> partial) {
+        return partial.result(this);
+    }
+
+    private static final class Folded<T> extends Partial<T> {
+        private T current;
+
+        Folded(T first) {
+            this.current = first;
+        }
+
+        @Override
+        void add(FieldAggregator<T> aggregator, T value) {
+            current = aggregator.reduce(current, value);
+        }
+
+        @Override
+        T result(FieldAggregator<T> aggregator) {
+            return current;
+        }
+    }
+
+    private static final class IntegralSum<T> extends Partial<T> {
+        private final T first;
+        private final Class<?> type;
+        private long sum;
+
+        IntegralSum(T first, long sum, Class<?> type) {
+            this.first = first;
+            this.sum = sum;
+            this.type = type;
+        }
+
+        @Override
+        void add(FieldAggregator<T> aggregator, T value) {
+            Object field = aggregator.accessor.get(value);
+            if (field == null || field.getClass() != type) {
+                throw new IllegalArgumentException("sum: a record's field holds " + (field == null ? "null"
+                        : field.getClass().getName()) + " where earlier records held " + type.getName());
+            }
+            sum += ((Number) field).longValue();
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        T result(FieldAggregator<T> aggregator) {
+            Object boxed;
+            if (type == Integer.class) {
+                boxed = (int) sum;
+            } else if (type == Short.class) {
+                boxed = (short) sum;
+            } else if (type == Byte.class) {
+                boxed = (byte) sum;
+            } else {
+                boxed = sum;
+            }
+            return (T) aggregator.accessor.with(first, boxed);
+        }
+    }
+
+    private static final class DoubleSum<T> extends Partial<T> {
+        private final T first;
+        private double sum;
+
+        DoubleSum(T first, double sum) {
+            this.first = first;
+            this.sum = sum;
+        }
+
+        @Override
+        void add(FieldAggregator<T> aggregator, T value) {
+            sum += (Double) aggregator.accessor.get(value);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        T result(FieldAggregator<T> aggregator) {
+            return (T) aggregator.accessor.with(first, sum);
+        }
+    }
+
+    private static final class FloatSum<T> extends Partial<T> {
+        private final T first;
+        private float sum;
+
+        FloatSum(T first, float sum) {
+            this.first = first;
+            this.sum = sum;
+        }
+
+        @Override
+        void add(FieldAggregator<T> aggregator, T value) {
+            sum += (Float) aggregator.accessor.get(value);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        T result(FieldAggregator<T> aggregator) {
+            return (T) aggregator.accessor.with(first, sum);
+        }
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static int compare(Object a, Object b) {
         if (a instanceof Comparable ca) {

@@ -83,4 +83,38 @@ class FieldAggregatorTest {
         assertThatThrownBy(() -> FieldAggregator.<Sale>sum("shop").reduce(new Sale("s", 1, 1), new Sale("s", 1, 1)))
                 .hasMessageContaining("sum needs a numeric field");
     }
+
+    @Test
+    void aPartialGivesTheSameResultAsFoldingWithReduce() {
+        java.util.Random random = new java.util.Random(7);
+        java.util.List<Tuple3<String, Integer, String>> ints = new java.util.ArrayList<>();
+        java.util.List<Sale> sales = new java.util.ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            ints.add(Tuple3.of("k", random.nextInt(), "r" + i));
+            sales.add(new Sale("s", random.nextInt(100), random.nextDouble() * 1e6));
+        }
+        assertFoldsAlike(FieldAggregator.sum(1), ints);
+        assertFoldsAlike(FieldAggregator.min(1), ints);
+        assertFoldsAlike(FieldAggregator.maxBy(1), ints);
+        assertFoldsAlike(FieldAggregator.sum("amount"), sales);
+        assertFoldsAlike(FieldAggregator.sum("items"), sales);
+    }
+
+    private static <T> void assertFoldsAlike(FieldAggregator<T> aggregator, java.util.List<T> records) {
+        T folded = records.get(0);
+        FieldAggregator.Partial<T> partial = aggregator.newPartial(records.get(0));
+        for (T r : records.subList(1, records.size())) {
+            folded = aggregator.reduce(folded, r);
+            aggregator.add(partial, r);
+        }
+        assertThat(aggregator.result(partial)).isEqualTo(folded);
+    }
+
+    @Test
+    void aSumOfMixedNumberTypesIsAClearError() {
+        FieldAggregator<Tuple3<String, Object, String>> sum = FieldAggregator.sum(1);
+        FieldAggregator.Partial<Tuple3<String, Object, String>> partial = sum.newPartial(Tuple3.of("k", 1, "a"));
+        assertThatThrownBy(() -> sum.add(partial, Tuple3.of("k", 2L, "b")))
+                .hasMessageContaining("java.lang.Long where earlier records held java.lang.Integer");
+    }
 }
