@@ -229,6 +229,23 @@ class BatchExecutionITCase {
     }
 
     @Test
+    void cancellingABatchJobStopsItAndRemovesItsFiles() throws Exception {
+        StreamExecutionEnvironment env = batchEnv(2);
+        FailureAndCancelITCase.BlockingSink.reset(0);
+        env.fromSequence(1, 100_000).keyBy(x -> x % 10).reduce(Long::sum)
+                .sinkTo(new FailureAndCancelITCase.BlockingSink());
+        io.weir.api.common.JobClient client = env.executeAsync("to cancel");
+        assertThat(FailureAndCancelITCase.BlockingSink.ARRIVED.await(30, java.util.concurrent.TimeUnit.SECONDS))
+                .isTrue();
+        assertThat(filesLeftIn(tmp)).isNotEmpty();
+
+        client.cancel().get(10, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(client.getJobStatus()).isEqualTo(io.weir.api.common.JobStatus.CANCELED);
+        assertThat(filesLeftIn(tmp)).isEmpty();
+    }
+
+    @Test
     void anUnwritableWorkDirectoryIsAClearError() throws IOException {
         Path notADirectory = Files.writeString(tmp.resolve("plain-file"), "x");
         Configuration conf = new Configuration();
