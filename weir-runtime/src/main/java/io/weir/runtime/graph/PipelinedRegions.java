@@ -1,8 +1,6 @@
 package io.weir.runtime.graph;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,20 +27,6 @@ public final class PipelinedRegions {
         for (JobVertex v : graph.vertices()) {
             int root = find(parent, v.id());
             stages.put(v.id(), stageOfRoot.computeIfAbsent(root, r -> stageOfRoot.size() + 1));
-        }
-        return stages;
-    }
-
-    /** The tasks of each stage, stages in order. */
-    public static List<List<JobVertex>> stages(JobGraph graph) {
-        Map<Integer, Integer> stageOf = stageOfTask(graph);
-        List<List<JobVertex>> stages = new ArrayList<>();
-        for (JobVertex v : graph.vertices()) {
-            int stage = stageOf.get(v.id());
-            while (stages.size() < stage) {
-                stages.add(new ArrayList<>());
-            }
-            stages.get(stage - 1).add(v);
         }
         return stages;
     }

@@ -4,7 +4,6 @@ import io.weir.api.config.Configuration;
 import io.weir.api.config.ExecutionOptions;
 import io.weir.api.config.PipelineOptions;
 import io.weir.api.dag.Partitioning;
-import io.weir.runtime.exchange.ChannelSelector;
 import io.weir.runtime.exchange.PartitionWriter;
 import io.weir.runtime.exchange.TaskInbox;
 import io.weir.runtime.exchange.blocking.BlockingPartitionWriter;
@@ -68,10 +67,10 @@ public final class BatchDeployment {
         long partitionMemory = conf.get(ExecutionOptions.PARTITION_MEMORY).bytes();
         for (JobEdge edge : graph.outputsOf(v.id())) {
             int consumers = graph.vertex(edge.targetVertex()).parallelism();
-            int[] targets = Deployment.targetsOf(edge, subtask, v.parallelism(), consumers);
+            int[] targets = EdgeRouting.targetsOf(edge, subtask, v.parallelism(), consumers);
             try {
                 writers.put(edge, new BlockingPartitionWriter(ResultPartitionFiles.at(partitionPrefix(edge, subtask, attempt)),
-                        targets.length, selector(edge, subtask, targets.length), new RecordSerializer(userClassLoader),
+                        targets.length, EdgeRouting.selector(edge, subtask, targets.length, graph.maxParallelism()), new RecordSerializer(userClassLoader),
                         partitionMemory));
             } catch (IOException e) {
                 writers.values().forEach(PartitionWriter::abort);
@@ -108,7 +107,7 @@ public final class BatchDeployment {
         for (JobEdge edge : graph.inputsOf(v.id())) {
             JobVertex producer = graph.vertex(edge.sourceVertex());
             for (int p = 0; p < producer.parallelism(); p++) {
-                int[] targets = Deployment.targetsOf(edge, p, producer.parallelism(), v.parallelism());
+                int[] targets = EdgeRouting.targetsOf(edge, p, producer.parallelism(), v.parallelism());
                 for (int sub = 0; sub < targets.length; sub++) {
                     if (targets[sub] == subtask) {
                         int attempt = finished.get(new SubtaskId(producer.id(), p));
@@ -155,16 +154,6 @@ public final class BatchDeployment {
                         + e.getMessage(), e);
             }
         });
-    }
-
-    private ChannelSelector selector(JobEdge edge, int producer, int channels) {
-        return switch (edge.partitioner()) {
-            case FORWARD -> ChannelSelector.single();
-            case RESCALE, REBALANCE -> ChannelSelector.roundRobin(channels, producer);
-            case SHUFFLE -> ChannelSelector.random(channels, 31L * producer + edge.targetVertex());
-            case BROADCAST -> null;
-            case HASH -> ChannelSelector.byKey(edge.keySelector(), graph.maxParallelism(), channels);
-        };
     }
 
     /** A subtask is about to be retried: a source re-reads the splits it was given. */

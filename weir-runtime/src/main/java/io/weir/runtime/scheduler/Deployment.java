@@ -3,8 +3,6 @@ package io.weir.runtime.scheduler;
 import io.weir.api.common.JobExecutionException;
 import io.weir.api.config.Configuration;
 import io.weir.api.config.ExecutionOptions;
-import io.weir.api.dag.Partitioning;
-import io.weir.runtime.exchange.ChannelSelector;
 import io.weir.runtime.exchange.InputGate;
 import io.weir.runtime.exchange.PartitionWriter;
 import io.weir.runtime.exchange.PipelinedChannel;
@@ -73,7 +71,7 @@ public final class Deployment {
                 int consumers = consumer.parallelism();
                 PipelinedChannel[][] byProducer = new PipelinedChannel[producers][];
                 for (int p = 0; p < producers; p++) {
-                    int[] targets = targetsOf(edge, p, producers, consumers);
+                    int[] targets = EdgeRouting.targetsOf(edge, p, producers, consumers);
                     byProducer[p] = new PipelinedChannel[targets.length];
                     for (int t = 0; t < targets.length; t++) {
                         int c = targets[t];
@@ -100,8 +98,8 @@ public final class Deployment {
                 Map<JobEdge, PartitionWriter> writers = new LinkedHashMap<>();
                 for (JobEdge edge : graph.outputsOf(v.id())) {
                     PipelinedChannel[] out = channels.get(edge)[s];
-                    writers.put(edge, new PipelinedPartitionWriter(out, selector(edge, s, out.length,
-                            graph.maxParallelism()), batchSize));
+                    writers.put(edge, new PipelinedPartitionWriter(out,
+                            EdgeRouting.selector(edge, s, out.length, graph.maxParallelism()), batchSize));
                 }
                 TaskInput input;
                 if (v.isSource()) {
@@ -139,38 +137,4 @@ public final class Deployment {
         return value;
     }
 
-    /** The consumer subtasks producer {@code p} sends to. */
-    public static int[] targetsOf(JobEdge edge, int p, int producers, int consumers) {
-        if (!edge.isPointwise()) {
-            int[] all = new int[consumers];
-            for (int c = 0; c < consumers; c++) {
-                all[c] = c;
-            }
-            return all;
-        }
-        if (producers == consumers) {
-            return new int[] {p};
-        }
-        if (producers > consumers) {
-            return new int[] {(int) ((long) p * consumers / producers)};
-        }
-        int from = (int) ((long) p * consumers / producers);
-        int to = (int) ((long) (p + 1) * consumers / producers);
-        int[] subset = new int[to - from];
-        for (int i = 0; i < subset.length; i++) {
-            subset[i] = from + i;
-        }
-        return subset;
-    }
-
-    private static ChannelSelector selector(JobEdge edge, int producer, int channels, int maxParallelism) {
-        Partitioning.Kind kind = edge.partitioner();
-        return switch (kind) {
-            case FORWARD -> ChannelSelector.single();
-            case RESCALE, REBALANCE -> ChannelSelector.roundRobin(channels, producer);
-            case SHUFFLE -> ChannelSelector.random(channels, 31L * producer + edge.targetVertex());
-            case BROADCAST -> null;
-            case HASH -> ChannelSelector.byKey(edge.keySelector(), maxParallelism, channels);
-        };
-    }
 }
