@@ -10,6 +10,7 @@ import io.weir.runtime.graph.ChainLink;
 import io.weir.runtime.graph.ChainedOperator;
 import io.weir.runtime.graph.JobEdge;
 import io.weir.runtime.graph.JobVertex;
+import io.weir.runtime.graph.KeyedStateKind;
 import io.weir.runtime.graph.ProcessingClock;
 import io.weir.runtime.operators.OperatorContext;
 import io.weir.runtime.operators.OperatorInput;
@@ -36,6 +37,8 @@ public final class OperatorChain {
     private final StreamOperator<?>[] operators;
     private final Output<?>[] outputs;
     private final GuardedInput<Object>[] headInputs;
+    /** The head's keyed state, when its input is sorted by key and the input sets the key (else null). */
+    private KeyedStateBackend sortedHeadKeyedState;
     private final long[] headInputWatermarks;
     private long headWatermark = Long.MIN_VALUE;
     private int opened;
@@ -83,8 +86,13 @@ public final class OperatorChain {
             }
             opened = n - i;
             inputs[i] = new GuardedInput[spec.numberOfInputs()];
+            // With input sorted by key, the sorting input already knows the key and sets it once per key.
+            boolean inputSetsKey = spec.keyedState() == KeyedStateKind.SINGLE_KEY_SORTED_INPUT;
+            if (inputSetsKey && i == 0) {
+                sortedHeadKeyedState = keyedState;
+            }
             for (int in = 0; in < spec.numberOfInputs(); in++) {
-                KeySelector key = spec.isKeyed() ? spec.keySelectors().get(in) : null;
+                KeySelector key = spec.isKeyed() && !inputSetsKey ? spec.keySelectors().get(in) : null;
                 inputs[i][in] = new GuardedInput(op.input(in), spec.name(), subtaskLabel, key, keyedState);
             }
             int index = i;
@@ -187,6 +195,14 @@ public final class OperatorChain {
         } catch (Exception e) {
             throw new OperatorException(vertex.head().name(), subtaskLabel, e);
         }
+    }
+
+    /** With input sorted by key: the records that follow belong to {@code key}. */
+    void startKey(Object key) {
+        if (sortedHeadKeyedState == null) {
+            throw new IllegalStateException("Task '" + vertex.name() + "' does not process its input sorted by key");
+        }
+        sortedHeadKeyedState.setCurrentKey(key);
     }
 
     /** With input sorted by key: the current key's records are all processed. */

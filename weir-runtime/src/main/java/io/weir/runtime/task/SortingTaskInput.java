@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * BATCH input of a keyed task: every record of every input goes into one external sort by key, so that the
  * operator then sees one key at a time, with that key's records from all inputs together (each input's records
- * in their original order). After a key's last record the head is told the key ended; after the last key each
+ * in their original order). The key is set on the operator's single-key state once per key, from its sorted
+ * bytes. After a key's last record the head is told the key ended; after the last key each
  * input ends with {@code MAX_WATERMARK}.
  *
  * <p>Sort entries: key = the key's serialized bytes; value = input index, timestamp, serialized record. Keys are
@@ -79,10 +80,16 @@ public final class SortingTaskInput implements TaskInput {
         }
         SortedEntries entries = sorter.finish();
         DataInputView in = new DataInputView();
+        DataInputView keyBytes = new DataInputView();
         boolean any = false;
         while (entries.next()) {
-            if (any && !entries.keyEqualsPrevious()) {
-                chain.endOfKey();
+            if (!any || !entries.keyEqualsPrevious()) {
+                if (any) {
+                    chain.endOfKey();
+                }
+                // The key is read once per key from its sorted bytes: no key selector call per record.
+                keyBytes.set(entries.keyArray(), entries.keyOffset(), entries.keyLength());
+                chain.startKey(sortSerializer.deserializeKey(keyBytes));
             }
             any = true;
             in.set(entries.valueArray(), entries.valueOffset(), entries.valueLength());
