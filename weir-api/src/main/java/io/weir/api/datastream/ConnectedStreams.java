@@ -43,7 +43,11 @@ public class ConnectedStreams<I1, I2> {
         return twoInput(new Operation.CoFlatMap(flatMapper), false);
     }
 
+    /** On inputs that are not both keyed the function cannot use timers (an {@code onTimer} is rejected here). */
     public <R> SingleOutputStreamOperator<R> process(CoProcessFunction<I1, I2, R> function) {
+        if (!(first instanceof KeyedStream && second instanceof KeyedStream)) {
+            TimersNeedKeys.check(function);
+        }
         return twoInput(new Operation.CoProcess(function), false);
     }
 

@@ -62,7 +62,11 @@ public class DataStream<T> {
         return oneInput(new Operation.Filter(filter));
     }
 
+    /** On a stream that is not keyed the function cannot use timers (an {@code onTimer} is rejected here). */
     public <R> SingleOutputStreamOperator<R> process(ProcessFunction<T, R> function) {
+        if (!(this instanceof KeyedStream)) {
+            TimersNeedKeys.check(function);
+        }
         return oneInput(new Operation.Process(function));
     }
 

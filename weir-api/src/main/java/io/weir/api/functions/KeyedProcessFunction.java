@@ -7,7 +7,11 @@ public abstract class KeyedProcessFunction<K, I, O> extends AbstractRichFunction
 
     public abstract void processElement(I value, Context ctx, Collector<O> out) throws Exception;
 
-    /** Called when a timer fires. Timers arrive with the event-time work; until then none can be registered. */
+    /**
+     * Called when a timer registered through {@code ctx.timerService()} fires, with its key current. Event-time
+     * timers fire when the watermark passes them (in BATCH: at the end of their key); processing-time timers on
+     * the wall clock (in BATCH: at the end of their key, after the event-time ones).
+     */
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<O> out) throws Exception {
     }
 

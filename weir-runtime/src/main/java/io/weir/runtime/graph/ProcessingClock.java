@@ -7,10 +7,28 @@ import java.io.Serializable;
 public interface ProcessingClock extends Serializable {
     long currentTimeMillis();
 
+    /** Whether time moves while the job runs; when it does not, nothing scheduled for later comes due. */
+    default boolean advances() {
+        return true;
+    }
+
     ProcessingClock WALL_CLOCK = System::currentTimeMillis;
 
     /** BATCH: processing time does not advance while the job runs. */
     static ProcessingClock frozenAt(long millis) {
-        return () -> millis;
+        return new Frozen(millis);
+    }
+
+    /** One instant, for the whole job. */
+    record Frozen(long millis) implements ProcessingClock {
+        @Override
+        public long currentTimeMillis() {
+            return millis;
+        }
+
+        @Override
+        public boolean advances() {
+            return false;
+        }
     }
 }

@@ -1,13 +1,20 @@
 package io.weir.runtime.operators;
 
 import io.weir.api.common.OutputTag;
+import io.weir.api.functions.TimeDomain;
+import io.weir.api.functions.TimerService;
+import io.weir.runtime.time.InternalTimer;
+import io.weir.runtime.time.Triggerable;
+import io.weir.runtime.time.VoidNamespace;
 import io.weir.api.functions.CoProcessFunction;
 
 /** Runs a {@link CoProcessFunction} over two inputs. */
-public final class CoProcessOperator<I1, I2, O> implements StreamOperator<O> {
+public final class CoProcessOperator<I1, I2, O> implements StreamOperator<O>,
+        Triggerable<Object, VoidNamespace> {
     private final CoProcessFunction<I1, I2, O> function;
     private ElementContext<O> element;
     private ContextImpl context;
+    private OnTimerContextImpl onTimerContext;
 
     public CoProcessOperator(CoProcessFunction<I1, I2, O> function) {
         this.function = function;
@@ -15,8 +22,9 @@ public final class CoProcessOperator<I1, I2, O> implements StreamOperator<O> {
 
     @Override
     public void open(OperatorContext<O> ctx) throws Exception {
-        element = new ElementContext<>(ctx, null);
+        element = new ElementContext<>(ctx, ctx.keyedStateBackend(), this);
         context = new ContextImpl();
+        onTimerContext = new OnTimerContextImpl();
         UserFunctions.open(function, ctx.runtimeContext());
     }
 
@@ -25,6 +33,23 @@ public final class CoProcessOperator<I1, I2, O> implements StreamOperator<O> {
         OperatorInput<I1> first = (v, ts) -> function.processElement1(v, context, element.forRecord(ts));
         OperatorInput<I2> second = (v, ts) -> function.processElement2(v, context, element.forRecord(ts));
         return index == 0 ? first : second;
+    }
+
+    @Override
+    public void processWatermark(long watermark, Output<O> out) {
+        element.advanceWatermark(watermark);
+        out.emitWatermark(watermark);
+    }
+
+    /** Timers exist only when the operator is keyed (the stream was keyed before it). */
+    @Override
+    public void onEventTime(InternalTimer<Object, VoidNamespace> timer) throws Exception {
+        function.onTimer(timer.timestamp(), onTimerContext, element.forTimer(timer, TimeDomain.EVENT_TIME));
+    }
+
+    @Override
+    public void onProcessingTime(InternalTimer<Object, VoidNamespace> timer) throws Exception {
+        function.onTimer(timer.timestamp(), onTimerContext, element.forTimer(timer, TimeDomain.PROCESSING_TIME));
     }
 
     @Override
@@ -45,6 +70,37 @@ public final class CoProcessOperator<I1, I2, O> implements StreamOperator<O> {
         @Override
         public <X> void output(OutputTag<X> outputTag, X value) {
             element.output(outputTag, value);
+        }
+
+        @Override
+        public TimerService timerService() {
+            return element.timerService();
+        }
+    }
+
+    private final class OnTimerContextImpl extends CoProcessFunction<I1, I2, O>.OnTimerContext {
+        OnTimerContextImpl() {
+            function.super();
+        }
+
+        @Override
+        public TimeDomain timeDomain() {
+            return element.timeDomain();
+        }
+
+        @Override
+        public Long timestamp() {
+            return element.timestamp();
+        }
+
+        @Override
+        public <X> void output(OutputTag<X> outputTag, X value) {
+            element.output(outputTag, value);
+        }
+
+        @Override
+        public TimerService timerService() {
+            return element.timerService();
         }
     }
 }

@@ -1,13 +1,20 @@
 package io.weir.runtime.operators;
 
 import io.weir.api.common.OutputTag;
+import io.weir.api.functions.TimeDomain;
+import io.weir.api.functions.TimerService;
+import io.weir.runtime.time.InternalTimer;
+import io.weir.runtime.time.Triggerable;
+import io.weir.runtime.time.VoidNamespace;
 import io.weir.api.functions.ProcessFunction;
 
 /** Runs a {@link ProcessFunction}: timestamps and side outputs. */
-public final class ProcessOperator<I, O> implements StreamOperator<O>, OperatorInput<I> {
+public final class ProcessOperator<I, O> implements StreamOperator<O>, OperatorInput<I>,
+        Triggerable<Object, VoidNamespace> {
     private final ProcessFunction<I, O> function;
     private ElementContext<O> element;
     private ContextImpl context;
+    private OnTimerContextImpl onTimerContext;
 
     public ProcessOperator(ProcessFunction<I, O> function) {
         this.function = function;
@@ -15,8 +22,9 @@ public final class ProcessOperator<I, O> implements StreamOperator<O>, OperatorI
 
     @Override
     public void open(OperatorContext<O> ctx) throws Exception {
-        element = new ElementContext<>(ctx, null);
+        element = new ElementContext<>(ctx, ctx.keyedStateBackend(), this);
         context = new ContextImpl();
+        onTimerContext = new OnTimerContextImpl();
         UserFunctions.open(function, ctx.runtimeContext());
     }
 
@@ -28,6 +36,23 @@ public final class ProcessOperator<I, O> implements StreamOperator<O>, OperatorI
     @Override
     public void processElement(I value, long timestamp) throws Exception {
         function.processElement(value, context, element.forRecord(timestamp));
+    }
+
+    @Override
+    public void processWatermark(long watermark, Output<O> out) {
+        element.advanceWatermark(watermark);
+        out.emitWatermark(watermark);
+    }
+
+    /** Timers exist only when the operator is keyed (the stream was keyed before it). */
+    @Override
+    public void onEventTime(InternalTimer<Object, VoidNamespace> timer) throws Exception {
+        function.onTimer(timer.timestamp(), onTimerContext, element.forTimer(timer, TimeDomain.EVENT_TIME));
+    }
+
+    @Override
+    public void onProcessingTime(InternalTimer<Object, VoidNamespace> timer) throws Exception {
+        function.onTimer(timer.timestamp(), onTimerContext, element.forTimer(timer, TimeDomain.PROCESSING_TIME));
     }
 
     @Override
@@ -48,6 +73,37 @@ public final class ProcessOperator<I, O> implements StreamOperator<O>, OperatorI
         @Override
         public <X> void output(OutputTag<X> outputTag, X value) {
             element.output(outputTag, value);
+        }
+
+        @Override
+        public TimerService timerService() {
+            return element.timerService();
+        }
+    }
+
+    private final class OnTimerContextImpl extends ProcessFunction<I, O>.OnTimerContext {
+        OnTimerContextImpl() {
+            function.super();
+        }
+
+        @Override
+        public TimeDomain timeDomain() {
+            return element.timeDomain();
+        }
+
+        @Override
+        public Long timestamp() {
+            return element.timestamp();
+        }
+
+        @Override
+        public <X> void output(OutputTag<X> outputTag, X value) {
+            element.output(outputTag, value);
+        }
+
+        @Override
+        public TimerService timerService() {
+            return element.timerService();
         }
     }
 }

@@ -20,6 +20,12 @@ import io.weir.runtime.operators.StreamOperator;
 import io.weir.runtime.state.HeapKeyedStateBackend;
 import io.weir.runtime.state.KeyedStateBackend;
 import io.weir.runtime.state.SingleKeyStateBackend;
+import io.weir.runtime.time.HeapTimerService;
+import io.weir.runtime.time.InternalTimerService;
+import io.weir.runtime.time.ProcessingTimeService;
+import io.weir.runtime.time.SortedInputTimerService;
+import io.weir.runtime.time.TimerDriver;
+import io.weir.runtime.time.Triggerable;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,6 +42,8 @@ public final class OperatorChain {
     private final String subtaskLabel;
     private final StreamOperator<?>[] operators;
     private final Output<?>[] outputs;
+    /** Per operator, the driver of its keyed timers if it asked for them (else null). */
+    private final TimerDriver[] timers;
     private final GuardedInput<Object>[] headInputs;
     /** The head's keyed state, when its input is sorted by key and the input sets the key (else null). */
     private KeyedStateBackend sortedHeadKeyedState;
@@ -45,8 +53,9 @@ public final class OperatorChain {
 
     /** Everything a chain needs from its task. */
     record Setup(JobVertex vertex, int subtask, int attempt, String jobName, int maxParallelism,
-                 Configuration configuration, ProcessingClock clock, List<StreamOperator<?>> operators,
-                 Map<JobEdge, PartitionWriter> writers, Map<String, Accumulator<?, ?>> accumulators) {
+                 Configuration configuration, ProcessingClock clock, ProcessingTimeService processingTime,
+                 List<StreamOperator<?>> operators, Map<JobEdge, PartitionWriter> writers,
+                 Map<String, Accumulator<?, ?>> accumulators) {
     }
 
     /** Opens the chain; if an operator fails to open, those already opened are closed before the failure is thrown. */
@@ -62,6 +71,7 @@ public final class OperatorChain {
         int n = specs.size();
         this.operators = setup.operators().toArray(new StreamOperator<?>[0]);
         this.outputs = new Output<?>[n];
+        this.timers = new TimerDriver[n];
         OperatorInput<Object>[][] inputs = new OperatorInput[n][];
         ChainedWatermarkTarget[] watermarkTargets = new ChainedWatermarkTarget[n];
         // Open from the tail so that every operator's targets are open (and their inputs known) first.
@@ -74,7 +84,7 @@ public final class OperatorChain {
                     vertex.parallelism(), setup.maxParallelism(), setup.attempt(), keyedState, setup.accumulators());
             StreamOperator op = operators[i];
             try {
-                op.open(new Context((Output) output, rc, keyedState, setup.configuration(), spec.name(), setup.clock()));
+                op.open(new Context(i, spec, (Output) output, rc, keyedState, setup));
             } catch (Exception e) {
                 opened = n - i;
                 OperatorException failure = new OperatorException(spec.name(), subtaskLabel, e);
@@ -152,6 +162,9 @@ public final class OperatorChain {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void forwardWatermark(int index, long watermark) {
         try {
+            if (timers[index] != null) {
+                timers[index].advanceWatermark(watermark);
+            }
             ((StreamOperator) operators[index]).processWatermark(watermark, outputs[index]);
         } catch (OperatorException | TaskCancelledException e) {
             throw e;
@@ -207,9 +220,14 @@ public final class OperatorChain {
 
     /** With input sorted by key: the current key's records are all processed. */
     void endOfKey() {
-        if (operators[0] instanceof io.weir.runtime.operators.KeyBoundaryListener listener) {
+        if (timers[0] != null || operators[0] instanceof io.weir.runtime.operators.KeyBoundaryListener) {
             try {
-                listener.endOfKey();
+                if (timers[0] != null) {
+                    timers[0].endOfKey();
+                }
+                if (operators[0] instanceof io.weir.runtime.operators.KeyBoundaryListener listener) {
+                    listener.endOfKey();
+                }
             } catch (OperatorException | TaskCancelledException e) {
                 throw e;
             } catch (Exception e) {
@@ -224,6 +242,9 @@ public final class OperatorChain {
             try {
                 if (i > 0) {
                     operators[i].endInput(0);
+                }
+                if (timers[i] != null) {
+                    timers[i].endOfInput();
                 }
                 operators[i].finish();
             } catch (OperatorException | TaskCancelledException e) {
@@ -252,9 +273,76 @@ public final class OperatorChain {
         return failure;
     }
 
-    private record Context(Output<Object> output, OperatorRuntimeContext runtimeContext,
-                           KeyedStateBackend keyedStateBackend, Configuration configuration, String operatorName,
-                           ProcessingClock processingClock)
-            implements OperatorContext<Object> {
+    /** One operator's view of its task. */
+    private final class Context implements OperatorContext<Object> {
+        private final int index;
+        private final ChainedOperator spec;
+        private final Output<Object> output;
+        private final OperatorRuntimeContext runtimeContext;
+        private final KeyedStateBackend keyedState;
+        private final Setup setup;
+        private final ProcessingTimeService processingTime;
+
+        Context(int index, ChainedOperator spec, Output<Object> output, OperatorRuntimeContext runtimeContext,
+                KeyedStateBackend keyedState, Setup setup) {
+            this.index = index;
+            this.spec = spec;
+            this.output = output;
+            this.runtimeContext = runtimeContext;
+            this.keyedState = keyedState;
+            this.setup = setup;
+            this.processingTime = new OperatorProcessingTimeService(setup.processingTime(), spec.name(), subtaskLabel);
+        }
+
+        @Override
+        public Output<Object> output() {
+            return output;
+        }
+
+        @Override
+        public OperatorRuntimeContext runtimeContext() {
+            return runtimeContext;
+        }
+
+        @Override
+        public KeyedStateBackend keyedStateBackend() {
+            return keyedState;
+        }
+
+        @Override
+        public Configuration configuration() {
+            return setup.configuration();
+        }
+
+        @Override
+        public String operatorName() {
+            return spec.name();
+        }
+
+        @Override
+        public ProcessingTimeService processingTimeService() {
+            return processingTime;
+        }
+
+        @Override
+        public <K, N> InternalTimerService<N> timerService(Triggerable<K, N> target) {
+            if (keyedState == null) {
+                throw new IllegalStateException("Operator '" + spec.name() + "' is not keyed: timers need a keyed "
+                        + "stream (use keyBy(...) before it)");
+            }
+            if (timers[index] != null) {
+                throw new IllegalStateException("Operator '" + spec.name() + "' asked for its timer service twice");
+            }
+            return switch (spec.keyedState()) {
+                case HEAP_BY_KEY_GROUP -> install(new HeapTimerService<>(keyedState, processingTime, target));
+                case SINGLE_KEY_SORTED_INPUT -> install(new SortedInputTimerService<>(keyedState, processingTime, target));
+                case NONE -> throw new IllegalStateException("Operator '" + spec.name() + "' keeps no keyed state");
+            };
+        }
+
+        private <S extends InternalTimerService<N> & TimerDriver, N> S install(S service) {
+            timers[index] = service;
+            return service;
+        }
     }
 }

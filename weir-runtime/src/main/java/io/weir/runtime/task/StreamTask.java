@@ -12,6 +12,9 @@ import io.weir.runtime.graph.ProcessingClock;
 import io.weir.runtime.graph.SourceOperatorFactory;
 import io.weir.runtime.operators.SharedSplitEnumerator;
 import io.weir.runtime.operators.StreamOperator;
+import io.weir.runtime.time.FrozenProcessingTimeService;
+import io.weir.runtime.time.MailboxProcessingTimeService;
+import io.weir.runtime.time.ProcessingTimeService;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -100,10 +103,12 @@ public final class StreamTask implements Runnable, TaskControl {
         state = TaskState.RUNNING;
         Throwable failure = null;
         OperatorChain chain = null;
+        ProcessingTimeService processingTime = spec.clock().advances()
+                ? new MailboxProcessingTimeService(spec.clock(), inbox) : new FrozenProcessingTimeService(spec.clock());
         try {
             chain = OperatorChain.open(new OperatorChain.Setup(spec.vertex(), spec.subtask(), spec.attempt(),
-                    spec.jobName(), spec.maxParallelism(), spec.configuration(), spec.clock(), createOperators(), writers,
-                    accumulators));
+                    spec.jobName(), spec.maxParallelism(), spec.configuration(), spec.clock(), processingTime,
+                    createOperators(), writers, accumulators));
             nextFlushNanos = System.nanoTime() + bufferTimeoutNanos;
             input.process(chain, this);
             chain.finish();
@@ -113,6 +118,7 @@ public final class StreamTask implements Runnable, TaskControl {
         } catch (Throwable t) {
             failure = t;
         } finally {
+            processingTime.shutdown();
             input.close();
             if (chain != null) {
                 Throwable closeFailure = chain.close();

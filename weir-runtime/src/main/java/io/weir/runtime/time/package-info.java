@@ -1,0 +1,13 @@
+/**
+ * Time services: processing time for a task ({@link io.weir.runtime.time.ProcessingTimeService}) and the
+ * keyed timers of an operator ({@link io.weir.runtime.time.InternalTimerService}).
+ *
+ * <p>The mode picks the implementations once, through the job graph: in STREAMING, timers live in
+ * per-operator priority queues, event-time timers fire as the watermark passes them and processing-time timers
+ * fire from the wall clock through the task's mailbox ({@link io.weir.runtime.time.HeapTimerService},
+ * {@link io.weir.runtime.time.MailboxProcessingTimeService}). In BATCH the input is sorted by key, so only the
+ * current key's timers exist; they all fire at the end of the key, event time first, with the watermark at
+ * {@code MAX_WATERMARK} ({@link io.weir.runtime.time.SortedInputTimerService}), and processing time is frozen.
+ * Operators see the same interfaces in both modes.
+ */
+package io.weir.runtime.time;
