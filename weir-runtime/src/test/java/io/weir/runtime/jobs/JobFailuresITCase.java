@@ -5,7 +5,7 @@ import io.weir.api.common.JobExecutionException;
 import io.weir.api.environment.StreamExecutionEnvironment;
 import io.weir.api.eventtime.WatermarkStrategy;
 import io.weir.api.functions.Collector;
-import io.weir.api.functions.KeyedProcessFunction;
+import io.weir.api.functions.ProcessFunction;
 import io.weir.api.functions.MapFunction;
 import io.weir.api.functions.OpenContext;
 import io.weir.api.functions.RichMapFunction;
@@ -97,13 +97,13 @@ class JobFailuresITCase {
 
     @ParameterizedTest(name = "parallelism {0}")
     @ValueSource(ints = {1, 2, 4})
-    void registeringATimerFailsTheJobWithAClearMessage(int parallelism) {
+    void registeringATimerOnAStreamThatIsNotKeyedFailsTheJobWithAClearMessage(int parallelism) {
         StreamExecutionEnvironment env = environment(parallelism);
 
-        assertThatThrownBy(() -> collectAll(env.fromSequence(1, 100).keyBy(x -> x % 3).process(new SetsATimer())
+        assertThatThrownBy(() -> collectAll(env.fromSequence(1, 100).process(new SetsATimer())
                 .name("timer user")))
-                .hasMessageContaining("Timers are not supported yet")
-                .hasMessageContaining("'timer user'")
+                .hasMessageContaining("'timer user' is not keyed")
+                .hasMessageContaining("keyBy")
                 .hasRootCauseInstanceOf(UnsupportedOperationException.class);
     }
 
@@ -168,7 +168,8 @@ class JobFailuresITCase {
         }
     }
 
-    static final class SetsATimer extends KeyedProcessFunction<Long, Long, Long> {
+    /** Registers a timer but has no onTimer, so the job can be built; the registration itself must fail. */
+    static final class SetsATimer extends ProcessFunction<Long, Long> {
         @Override
         public void processElement(Long value, Context ctx, Collector<Long> out) {
             ctx.timerService().registerEventTimeTimer(value + 1_000);
