@@ -11,10 +11,11 @@ import java.time.Duration;
 /**
  * Fires a window repeatedly as event time passes multiples of {@code interval} (from the epoch), and once more
  * when the watermark passes the window's end; contents are kept between firings. A watermark that jumps over
- * several multiples fires the window once, not once per multiple; a watermark at its maximum (the end of the
- * input, or of a key in BATCH) schedules no further periodic firing.
+ * several multiples, or over a multiple and the window's end, fires the window once, not once per multiple.
  *
- * <p>STREAMING and BATCH agree on a window's last firing; the earlier ones depend on how the watermark advanced.
+ * <p>In BATCH, where the watermark jumps to its maximum at the end of each key, each window thus fires once, with
+ * all of its records, as its last firing in STREAMING does; the earlier firings depend on how the watermark
+ * advanced.
  */
 public final class ContinuousEventTimeTrigger<W extends Window> extends Trigger<Object, W> {
     private static final long serialVersionUID = 1L;
@@ -52,12 +53,16 @@ public final class ContinuousEventTimeTrigger<W extends Window> extends Trigger<
         }
         ReducingState<Long> fireTime = ctx.getPartitionedState(fireTimeDescriptor);
         Long pending = fireTime.get();
-        if (pending != null && pending == time) {
-            fireTime.clear();
-            scheduleAfter(Math.max(time, ctx.getCurrentWatermark()), window, ctx, fireTime);
-            return TriggerResult.FIRE;
+        if (pending == null || pending != time) {
+            return TriggerResult.CONTINUE;
         }
-        return TriggerResult.CONTINUE;
+        fireTime.clear();
+        long watermark = ctx.getCurrentWatermark();
+        if (watermark >= window.maxTimestamp()) {
+            return TriggerResult.CONTINUE; // the window's end is due as well and fires right after
+        }
+        scheduleAfter(Math.max(time, watermark), window, ctx, fireTime);
+        return TriggerResult.FIRE;
     }
 
     /** Registers the first multiple of the interval after {@code time}, if it comes before the window's end. */

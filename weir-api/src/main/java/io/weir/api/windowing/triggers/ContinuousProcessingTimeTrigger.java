@@ -11,8 +11,9 @@ import java.time.Duration;
 /**
  * Fires a window repeatedly as processing time passes multiples of {@code interval} (from the epoch), and once
  * more when processing time reaches the window's end (a global window has none); contents are kept between
- * firings. Missed multiples fire once. When the input ends (and in BATCH, where processing time is frozen, at
- * the end of each key) pending firings happen at once and no further periodic firing is scheduled.
+ * firings. Multiples missed (or passed together with the window's end) fire once. When the input ends, and in
+ * BATCH (where processing time is frozen) at the end of each key, pending firings happen at once: a window then
+ * fires once more, with all of its records.
  */
 public final class ContinuousProcessingTimeTrigger<W extends Window> extends Trigger<Object, W> {
     private static final long serialVersionUID = 1L;
@@ -53,10 +54,15 @@ public final class ContinuousProcessingTimeTrigger<W extends Window> extends Tri
         }
         fireTime.clear();
         long now = ctx.getCurrentProcessingTime();
-        // A timer firing ahead of the clock means pending timers fire at once because the input (or key) ended.
-        if (now >= time) {
-            scheduleAfter(now, window, ctx, fireTime);
+        if (now < time) {
+            // Ahead of the clock: the input (in BATCH, the key) ended and pending timers fire at once. A window
+            // with an end fires once more at its end, right after; a global window fires now, for the last time.
+            return hasEnd(window) ? TriggerResult.CONTINUE : TriggerResult.FIRE;
         }
+        if (hasEnd(window) && now >= window.maxTimestamp()) {
+            return TriggerResult.CONTINUE; // the window's end is due as well and fires right after
+        }
+        scheduleAfter(now, window, ctx, fireTime);
         return TriggerResult.FIRE;
     }
 
