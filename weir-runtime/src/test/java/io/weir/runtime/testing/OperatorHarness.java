@@ -104,43 +104,7 @@ public final class OperatorHarness<OUT> {
         return h;
     }
 
-    /**
-     * The operator's output, keeping the {@link Output} contract as a task does: a watermark that does not
-     * advance and a repeated status are dropped, and an idle output becomes active before a watermark.
-     */
-    private final class RecordingOutput implements Output<Object> {
-        private long watermark = Long.MIN_VALUE;
-        private WatermarkStatus status = WatermarkStatus.ACTIVE;
-
-        @Override
-        public void emit(Object value, long timestamp) {
-            emitted.add(new Emitted(value, timestamp, null, false));
-        }
-
-        @Override
-        public <X> void emitSide(OutputTag<X> tag, X value, long timestamp) {
-            emitted.add(new Emitted(value, timestamp, tag, false));
-        }
-
-        @Override
-        public void emitWatermark(long wm) {
-            if (wm > watermark) {
-                emitWatermarkStatus(WatermarkStatus.ACTIVE);
-                watermark = wm;
-                emitted.add(new Emitted(null, wm, null, true));
-            }
-        }
-
-        @Override
-        public void emitWatermarkStatus(WatermarkStatus next) {
-            if (next != status) {
-                status = next;
-                emitted.add(new Emitted(null, Long.MIN_VALUE, null, false, next));
-            }
-        }
-    }
-
-    private final RecordingOutput output = new RecordingOutput();
+    private final RecordingOutput output = new RecordingOutput(emitted);
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void open() throws Exception {
