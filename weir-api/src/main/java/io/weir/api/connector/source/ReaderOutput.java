@@ -14,7 +14,8 @@ public interface ReaderOutput<T> extends SourceOutput<T> {
     /**
      * The output for {@code splitId}, created with its own watermark generator on the first call; later calls
      * with the same id return the same output until it is released. A new output starts at the reader's
-     * current watermark: it holds it there until its own watermark passes it.
+     * current watermark: it holds it there until its own watermark passes it, and its records below it are
+     * late. So create the outputs of streams read side by side before emitting through any of them.
      */
     SourceOutput<T> createOutputForSplit(String splitId);
 
