@@ -20,6 +20,7 @@ import io.weir.api.environment.StreamExecutionEnvironment;
 import io.weir.api.eventtime.WatermarkGenerator;
 import io.weir.api.eventtime.WatermarkOutput;
 import io.weir.api.eventtime.WatermarkStrategy;
+import io.weir.api.functions.CoProcessFunction;
 import io.weir.api.functions.Collector;
 import io.weir.api.functions.KeyedProcessFunction;
 import io.weir.api.functions.ProcessFunction;
@@ -242,6 +243,39 @@ class WatermarksITCase {
         }
         assertNeverBackAndEndsWith(WatermarkSink.run(id).watermarks(), parallelism, null);
         assertThat(WatermarkSink.run(id).arrivals()).hasSize(parallelism * 500).noneMatch(WatermarkSink.Arrival::isLate);
+    }
+
+    /** A whole input of a two-input operator is idle: the operator's watermark follows the other input. */
+    @ParameterizedTest(name = "parallelism {0}, {1}")
+    @MethodSource("parallelismsAndExchanges")
+    void anIdleInputOfATwoInputOperatorDoesNotHoldItBack(int parallelism, Exchange exchange) throws Exception {
+        String id = id("co-idle");
+        StreamExecutionEnvironment env = env(parallelism);
+        DataStream<Long> fast = env.fromSource(new ScriptedSource(Boundedness.CONTINUOUS_UNBOUNDED,
+                fastScripts(parallelism)), punctuated(), "fast");
+        across(fast, exchange).connect(across(idleSource(env, parallelism, Idle.NO_SPLIT), exchange))
+                .process(new PassBoth())
+                .sinkTo(WatermarkSink.named(id));
+
+        JobClient job = env.executeAsync();
+        try {
+            WatermarkSink.run(id).awaitWatermarks(parallelism, 1499, WAIT);
+        } finally {
+            job.cancel().get();
+        }
+        assertNeverBackAndEndsWith(WatermarkSink.run(id).watermarks(), parallelism, null);
+    }
+
+    static final class PassBoth extends CoProcessFunction<Long, Long, Long> {
+        @Override
+        public void processElement1(Long value, Context ctx, Collector<Long> out) {
+            out.collect(value);
+        }
+
+        @Override
+        public void processElement2(Long value, Context ctx, Collector<Long> out) {
+            out.collect(value);
+        }
     }
 
     @ParameterizedTest(name = "parallelism {0}, {1}")
