@@ -295,6 +295,12 @@ public final class OperatorHarness<OUT> {
         return out;
     }
 
+    /** The value of the accumulator the operator registered under {@code name}, or null if it has none. */
+    public Object accumulatorValue(String name) {
+        Object accumulator = accumulators.get(name);
+        return accumulator == null ? null : ((io.weir.api.accumulators.Accumulator<?, ?>) accumulator).getLocalValue();
+    }
+
     /** Forgets what was emitted so far. */
     public void clearEmitted() {
         emitted.clear();
