@@ -53,6 +53,27 @@ public interface Operation {
         }
     }
 
+    /**
+     * {@code assignTimestampsAndWatermarks}: gives records new timestamps and, in STREAMING, runs the strategy's
+     * watermark generator in place of the watermarks from upstream. Chains like a map.
+     */
+    record AssignTimestampsAndWatermarks(io.weir.api.eventtime.WatermarkStrategy<?> strategy) implements Operation {
+        public AssignTimestampsAndWatermarks {
+            if (strategy == null) {
+                throw new IllegalArgumentException("assignTimestampsAndWatermarks needs a watermark strategy");
+            }
+        }
+
+        @Override
+        public Function function() {
+            return strategy;
+        }
+
+        public String defaultName() {
+            return "Timestamps/Watermarks";
+        }
+    }
+
     record CoMap(io.weir.api.functions.CoMapFunction<?, ?, ?> function) implements Operation {
         public String defaultName() {
             return "Co-Map";

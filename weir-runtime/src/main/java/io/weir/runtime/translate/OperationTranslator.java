@@ -28,6 +28,8 @@ import io.weir.runtime.operators.MapOperator;
 import io.weir.runtime.operators.ProcessOperator;
 import io.weir.runtime.operators.StreamOperator;
 import io.weir.runtime.operators.StreamingRollingReduceOperator;
+import io.weir.runtime.operators.TimestampsAndWatermarksOperator;
+import io.weir.api.eventtime.WatermarkStrategy;
 import io.weir.runtime.operators.window.WindowOperator;
 
 /**
@@ -70,6 +72,21 @@ final class OperationTranslator {
         ClassLoader loader = operation.function().getClass().getClassLoader();
         return factory("Combine(at most " + maxKeys + " keys)",
                 () -> new CombineOperator<>((ReduceFunction) copy(function, loader), (KeySelector) keySelector, maxKeys));
+    }
+
+    /**
+     * {@code assignTimestampsAndWatermarks}, chosen like a source by {@link ModeChoices#runWatermarkGenerators()}
+     * (not per mode here): the generator runs only when watermarks are generated (STREAMING). Each subtask gets
+     * its own copy of the strategy.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static OperatorFactory timestampsAndWatermarks(Operation.AssignTimestampsAndWatermarks operation,
+                                                   String operatorName, boolean runWatermarkGenerators) {
+        byte[] strategy = FunctionCopier.serialize(operation.function(), operatorName);
+        ClassLoader loader = operation.function().getClass().getClassLoader();
+        return factory(runWatermarkGenerators ? "TimestampsAndWatermarks" : "Timestamps(no watermark generator)",
+                () -> new TimestampsAndWatermarksOperator<>((WatermarkStrategy) copy(strategy, loader),
+                        runWatermarkGenerators));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
