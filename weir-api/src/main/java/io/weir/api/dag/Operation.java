@@ -76,4 +76,27 @@ public interface Operation {
             return "Keyed Co-Process";
         }
     }
+
+    /**
+     * Joins each left record at time {@code a} with the right records of its key at times in
+     * {@code [a + lowerBound, a + upperBound]} (milliseconds, both inclusive). Late records (behind the watermark)
+     * go to the late-data side outputs when set, else they are dropped.
+     *
+     * @param leftLateData  null to drop late left records
+     * @param rightLateData null to drop late right records
+     */
+    record IntervalJoin(io.weir.api.functions.ProcessJoinFunction<?, ?, ?> function, long lowerBound, long upperBound,
+                        io.weir.api.common.OutputTag<?> leftLateData, io.weir.api.common.OutputTag<?> rightLateData)
+            implements Operation {
+        public IntervalJoin {
+            if (lowerBound > upperBound) {
+                throw new IllegalArgumentException("Interval join: the lower bound (" + lowerBound
+                        + " ms) is greater than the upper bound (" + upperBound + " ms)");
+            }
+        }
+
+        public String defaultName() {
+            return "Interval Join";
+        }
+    }
 }

@@ -272,6 +272,14 @@ public final class OperatorHarness<OUT> {
         return out;
     }
 
+    /**
+     * The operator's keyed state (null when it is not keyed), to check what it keeps. Setting a key here in the
+     * BATCH harness drops the current key's state, as a key change does.
+     */
+    public KeyedStateBackend keyedStateBackend() {
+        return keyedState;
+    }
+
     /** Forgets what was emitted so far. */
     public void clearEmitted() {
         emitted.clear();
