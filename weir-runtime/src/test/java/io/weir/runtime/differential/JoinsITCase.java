@@ -1,8 +1,10 @@
 package io.weir.runtime.differential;
 
+import io.weir.api.connector.source.lib.CollectionSource;
 import io.weir.api.connector.source.lib.NumberSequenceSource;
 import io.weir.api.datastream.DataStream;
 import io.weir.api.environment.StreamExecutionEnvironment;
+import io.weir.api.eventtime.TimestampAssigner;
 import io.weir.api.eventtime.WatermarkStrategy;
 import io.weir.api.functions.Collector;
 import io.weir.api.functions.MapFunction;
@@ -48,7 +50,7 @@ class JoinsITCase {
             WatermarkStrategy<Long> strategy = WatermarkStrategy.<Long>forBoundedOutOfOrderness(
                     Duration.ofMillis(JITTER)).withTimestampAssigner(new IndexTimestamps(this));
             DataStream<Long> indices = spec.records() == 0
-                    ? env.fromSource(new io.weir.api.connector.source.lib.CollectionSource<Long>(List.of()), strategy, name)
+                    ? env.fromSource(new CollectionSource<Long>(List.of()), strategy, name)
                     : env.fromSource(new NumberSequenceSource(0, spec.records() - 1L), strategy, name);
             return indices.map(new ToRecord(spec));
         }
@@ -119,7 +121,7 @@ class JoinsITCase {
 
     // ------------------------------------------------------------------------------------------ functions
 
-    private static final class IndexTimestamps implements io.weir.api.eventtime.TimestampAssigner<Long> {
+    private static final class IndexTimestamps implements TimestampAssigner<Long> {
         private final TimedInput input;
 
         IndexTimestamps(TimedInput input) {

@@ -6,7 +6,6 @@ import io.weir.api.common.RuntimeExecutionMode;
 import io.weir.api.config.Configuration;
 import io.weir.api.config.ExecutionOptions;
 import io.weir.api.connector.source.lib.CollectionSource;
-import io.weir.api.datastream.DataStream;
 import io.weir.api.datastream.KeyedStream;
 import io.weir.api.datastream.SingleOutputStreamOperator;
 import io.weir.api.environment.StreamExecutionEnvironment;
@@ -20,7 +19,6 @@ import io.weir.api.functions.ProcessJoinFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Duration;
@@ -99,7 +97,7 @@ class IntervalJoinITCase {
                 Duration.ofMillis(JITTER)).withTimestampAssigner((p, ts) -> p.ts()), "purchases").keyBy(Purchase::user);
     }
 
-    /** Every pair of one user within {@code [click + lower, click + upper]}, as {@link Pair} then {@link Stamp} emit it. */
+    /** Every pair of one user in {@code [click + lower, click + upper]}, as {@link Pair} and {@link Stamp} print it. */
     private static List<String> nestedLoop(List<Click> clicks, List<Purchase> purchases, long lower, long upper,
                                            boolean lowerExclusive, boolean upperExclusive) {
         List<String> pairs = new ArrayList<>();
@@ -108,7 +106,8 @@ class IntervalJoinITCase {
                 boolean afterLower = lowerExclusive ? p.ts() > c.ts() + lower : p.ts() >= c.ts() + lower;
                 boolean beforeUpper = upperExclusive ? p.ts() < c.ts() + upper : p.ts() <= c.ts() + upper;
                 if (c.user() == p.user() && afterLower && beforeUpper) {
-                    pairs.add("c" + c.id() + "/p" + p.id() + " " + c.ts() + "/" + p.ts() + "@" + Math.max(c.ts(), p.ts()));
+                    pairs.add("c" + c.id() + "/p" + p.id() + " " + c.ts() + "/" + p.ts() + "@"
+                            + Math.max(c.ts(), p.ts()));
                 }
             }
         }
@@ -224,7 +223,8 @@ class IntervalJoinITCase {
         }
         StreamExecutionEnvironment env = environment(mode, parallelism);
         KeyedStream<Click, Integer> clickStream = env.fromSource(new CollectionSource<>(clicks),
-                WatermarkStrategy.<Click>forGenerator(EveryRecordWatermarks::new).withTimestampAssigner((c, t) -> c.ts()),
+                WatermarkStrategy.<Click>forGenerator(EveryRecordWatermarks::new)
+                        .withTimestampAssigner((c, t) -> c.ts()),
                 "clicks").keyBy(Click::user);
         KeyedStream<Purchase, Integer> purchaseStream = env.fromSource(new CollectionSource<>(purchases),
                 WatermarkStrategy.<Purchase>forGenerator(EveryRecordWatermarks::new)

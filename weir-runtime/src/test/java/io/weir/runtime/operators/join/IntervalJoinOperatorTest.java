@@ -44,7 +44,8 @@ class IntervalJoinOperatorTest {
         public void processElement(Ev left, Ev right, Context ctx, Collector<String> out) {
             out.collect(left.name() + "+" + right.name());
             if (alsoSide) {
-                ctx.output(PAIR_SIDE, ctx.getLeftTimestamp() + "/" + ctx.getRightTimestamp() + "->" + ctx.getTimestamp());
+                ctx.output(PAIR_SIDE,
+                        ctx.getLeftTimestamp() + "/" + ctx.getRightTimestamp() + "->" + ctx.getTimestamp());
             }
         }
     }
