@@ -15,7 +15,11 @@ import io.weir.api.eventtime.WatermarkOutput;
 import io.weir.api.eventtime.WatermarkStrategy;
 import io.weir.api.functions.Collector;
 import io.weir.api.functions.ProcessFunction;
+import io.weir.api.functions.OpenContext;
 import io.weir.api.functions.ProcessJoinFunction;
+import io.weir.api.state.ValueState;
+import io.weir.api.state.ValueStateDescriptor;
+import io.weir.api.tuple.Tuple2;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -23,7 +27,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 
@@ -266,6 +272,38 @@ class IntervalJoinITCase {
         return out;
     }
 
+    /** A rich join function numbers each user's pairs in keyed state: user u emits 1..(u's pairs) in any order. */
+    @ParameterizedTest(name = "{0}, parallelism {1}")
+    @MethodSource("modesAndParallelisms")
+    void aRichJoinFunctionOpensAndKeepsKeyedStatePerUser(RuntimeExecutionMode mode, int parallelism)
+            throws Exception {
+        List<Click> clicks = clicks(31, 3_000, 40);
+        List<Purchase> purchases = purchases(32, 3_000, 40);
+        StreamExecutionEnvironment env = environment(mode, parallelism);
+
+        List<Tuple2<Integer, Integer>> out = collectAll(clickStream(env, clicks)
+                .intervalJoin(purchaseStream(env, purchases))
+                .between(Duration.ofMillis(-25), Duration.ofMillis(25))
+                .process(new NumberedPairs()));
+
+        Map<Integer, Integer> pairsPerUser = new HashMap<>();
+        for (Click c : clicks) {
+            for (Purchase p : purchases) {
+                if (c.user() == p.user() && Math.abs(p.ts() - c.ts()) <= 25) {
+                    pairsPerUser.merge(c.user(), 1, Integer::sum);
+                }
+            }
+        }
+        List<Tuple2<Integer, Integer>> expected = new ArrayList<>();
+        pairsPerUser.forEach((user, n) -> {
+            for (int i = 1; i <= n; i++) {
+                expected.add(Tuple2.of(user, i));
+            }
+        });
+        assertThat(expected).hasSizeGreaterThan(1_000);
+        assertThat(multiset(out)).isEqualTo(multiset(expected));
+    }
+
     @ParameterizedTest(name = "{0}, parallelism {1}")
     @MethodSource("modesAndParallelisms")
     void aRecordWithoutTimestampFailsTheJobNamingTheJoin(RuntimeExecutionMode mode, int parallelism) {
@@ -290,6 +328,24 @@ class IntervalJoinITCase {
         public void processElement(Click click, Purchase purchase, Context ctx, Collector<String> out) {
             out.collect("c" + click.id() + "/p" + purchase.id() + " " + ctx.getLeftTimestamp() + "/"
                     + ctx.getRightTimestamp());
+        }
+    }
+
+    /** Counts the pairs of the current user in keyed state, emitting the running count. */
+    static final class NumberedPairs extends ProcessJoinFunction<Click, Purchase, Tuple2<Integer, Integer>> {
+        private transient ValueState<Integer> pairs;
+
+        @Override
+        public void open(OpenContext openContext) {
+            pairs = getRuntimeContext().getState(new ValueStateDescriptor<>("pairs", Integer.class, 0));
+        }
+
+        @Override
+        public void processElement(Click click, Purchase purchase, Context ctx,
+                                   Collector<Tuple2<Integer, Integer>> out) throws Exception {
+            int n = pairs.value() + 1;
+            pairs.update(n);
+            out.collect(Tuple2.of(click.user(), n));
         }
     }
 

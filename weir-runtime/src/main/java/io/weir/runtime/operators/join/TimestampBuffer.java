@@ -10,6 +10,11 @@ import java.util.function.LongPredicate;
 /**
  * One input's buffered records of the current key, in keyed map state: a list of records per timestamp, so that
  * a cleanup timer frees a whole timestamp at once.
+ *
+ * <p>Cost: map state has no range query, so a match range wider than {@link #POINT_LOOKUP_LIMIT} scans every
+ * buffered timestamp of the key. In STREAMING the watermark keeps the buffer to about the interval's width; in
+ * BATCH it holds the whole key until the key ends, so a hot key joined over a wide interval costs time quadratic
+ * in its number of distinct timestamps.
  */
 final class TimestampBuffer<T> {
     /**
