@@ -111,8 +111,11 @@ public final class IntervalJoinOperator<L, R, O>
         }
         rightBuffer.forEachBetween(interval.firstRightMatch(timestamp), interval.lastRightMatch(timestamp),
                 (right, rightTimestamp) -> join(record, timestamp, right, rightTimestamp));
-        leftBuffer.add(timestamp, record);
-        timers.registerEventTimeTimer(Side.LEFT, interval.leftCleanupTime(timestamp));
+        long cleanupTime = interval.leftCleanupTime(timestamp);
+        if (stillNeeded(cleanupTime)) {
+            leftBuffer.add(timestamp, record);
+            timers.registerEventTimeTimer(Side.LEFT, cleanupTime);
+        }
     }
 
     private void processRight(R record, long timestamp) throws Exception {
@@ -123,8 +126,11 @@ public final class IntervalJoinOperator<L, R, O>
         }
         leftBuffer.forEachBetween(interval.firstLeftMatch(timestamp), interval.lastLeftMatch(timestamp),
                 (left, leftTimestamp) -> join(left, leftTimestamp, record, timestamp));
-        rightBuffer.add(timestamp, record);
-        timers.registerEventTimeTimer(Side.RIGHT, interval.rightCleanupTime(timestamp));
+        long cleanupTime = interval.rightCleanupTime(timestamp);
+        if (stillNeeded(cleanupTime)) {
+            rightBuffer.add(timestamp, record);
+            timers.registerEventTimeTimer(Side.RIGHT, cleanupTime);
+        }
     }
 
     private void requireTimestamp(long timestamp, Side side) {
@@ -140,6 +146,14 @@ public final class IntervalJoinOperator<L, R, O>
     /** Behind the watermark: records it could match may already be forgotten, so it must not join at all. */
     private boolean isLate(long timestamp) {
         return timestamp < timers.currentWatermark();
+    }
+
+    /**
+     * Whether a record freed at {@code cleanupTime} must be buffered at all: with a negative interval, every record
+     * it could still meet may already be behind the watermark.
+     */
+    private boolean stillNeeded(long cleanupTime) {
+        return cleanupTime > timers.currentWatermark();
     }
 
     private <T> void dropLate(OutputTag<T> lateData, T record, long timestamp) {

@@ -198,6 +198,20 @@ class IntervalJoinOperatorTest {
     }
 
     @Test
+    void aRecordWhosePartnersCouldOnlyBeLateIsNotBuffered() throws Exception {
+        OperatorHarness<String> h = streaming(-5, -2);
+        right(h, 1, "b", 96);
+        h.processWatermark(100);
+        left(h, 1, "a", 101);  // meets right records in [96, 99]: b, and later ones would be late
+        left(h, 1, "c", 103);  // meets [98, 101]: 100 and 101 can still arrive
+
+        assertThat(h.records()).containsExactly("a+b");
+        assertThat(buffered(h, 1, IntervalJoinOperator.LEFT_BUFFER)).containsExactly(103L);
+        right(h, 1, "d", 100);
+        assertThat(h.records()).containsExactly("a+b", "c+d");
+    }
+
+    @Test
     void buffersShrinkTimestampByTimestampAsTheWatermarkAdvances() throws Exception {
         OperatorHarness<String> h = streaming(-2, 3);
         for (long ts = 10; ts <= 14; ts++) {
