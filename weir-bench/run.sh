@@ -10,7 +10,7 @@ Usage: weir-bench/run.sh [options]
   --smoke           tiny inputs, one run, Weir and the plain-Java loop only (no Flink download); writes
                     work/RESULTS-smoke.md instead of RESULTS.md. What CI runs.
   --reps N          runs per engine, mode and workload (default 3); the table shows medians
-  --workloads "..." which of W1 W2 W3 W4 to run (default W1 W2 W4 until Weir's windows land)
+  --workloads "..." which of W1 W2 W3 W4 to run (default all four)
   --no-flink        skip Apache Flink (no download of it)
   --no-runs         skip the workload runs (with --jmh or --profile to do only those)
   --jmh             also run the JMH micro-benchmarks and put their table in the results
@@ -35,7 +35,7 @@ RUNS=true
 JMH=false
 PROFILE=false
 BUILD=true
-WORKLOADS="W1 W2 W4"
+WORKLOADS="W1 W2 W3 W4"
 TIMEOUT=1800
 W1_BYTES=200000000   # about 200 MB of text, about 10 words a line
 W2_RECORDS=50000000  # key = i mod 100,000

@@ -26,6 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ExamplesEndToEndITCase {
     private static final String SILENT_SENSORS = "examples/streaming/SilentSensors.jar";
+    private static final String WINDOW_WORD_COUNT = "examples/streaming/WindowWordCount.jar";
+    private static final String SESSION_WINDOWING = "examples/streaming/SessionWindowing.jar";
 
     @TempDir
     Path tmp;
@@ -75,6 +77,122 @@ class ExamplesEndToEndITCase {
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
         assertThat(result.stderr()).contains("Malformed sensor reading 'b;2000;2.0'").doesNotContain("\tat ");
+    }
+
+    // ------------------------------------------------------------------------------------------ WindowWordCount
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"STREAMING", "BATCH"})
+    void windowWordCountCountsEachWordPerSlidingWindowFromTheInputsEventTime(String mode) throws Exception {
+        Random random = new Random(11);
+        List<String> lines = new ArrayList<>();
+        String[] words = {"alpha", "beta", "gamma", "delta", "epsilon", "zeta"};
+        for (int i = 0; i < 3_000; i++) {
+            long ts = 1_000_000L + i * 100L - random.nextInt(2_000);
+            StringBuilder line = new StringBuilder().append(ts);
+            for (int w = 0; w < 1 + random.nextInt(6); w++) {
+                line.append(' ').append(words[random.nextInt(words.length)]);
+            }
+            lines.add(line.toString());
+        }
+        Path input = Files.write(tmp.resolve("timed.txt"), lines);
+        Path output = tmp.resolve("counts");
+
+        WeirProcess.Result result = weir("run", "-Dexecution.runtime-mode=" + mode, "-Dparallelism.default=2",
+                WINDOW_WORD_COUNT, "--input", input.toString(), "--output", output.toString(),
+                "--window", "20", "--slide", "5", "--out-of-orderness", "3");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        Map<String, Long> expected = new HashMap<>();
+        for (String line : lines) {
+            String[] f = line.split(" ");
+            long ts = Long.parseLong(f[0]);
+            for (int w = 1; w < f.length; w++) {
+                for (long start = ts - Math.floorMod(ts, 5_000); start > ts - 20_000; start -= 5_000) {
+                    expected.merge(Instant.ofEpochMilli(start) + "," + Instant.ofEpochMilli(start + 20_000) + ","
+                            + f[w], 1L, Long::sum);
+                }
+            }
+        }
+        List<String> expectedLines = new ArrayList<>();
+        expected.forEach((k, c) -> expectedLines.add(k + "," + c));
+        assertThat(outputLines(output)).containsExactlyInAnyOrderElementsOf(expectedLines);
+    }
+
+    @Test
+    void windowWordCountRunsOnItsBuiltInTextWithGeneratedTimes() throws Exception {
+        WeirProcess.Result result = weir("run", WINDOW_WORD_COUNT, "--window", "5");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.stdout()).contains("2026-01-01T00:00:00Z,2026-01-01T00:00:05Z,four,1");
+    }
+
+    @Test
+    void windowWordCountRejectsASlideLargerThanTheWindowWithoutAStackTrace() throws Exception {
+        WeirProcess.Result result = weir("run", WINDOW_WORD_COUNT, "--window", "5", "--slide", "10");
+
+        assertThat(result.exitCode()).as(result.toString()).isNotZero();
+        assertThat(result.stderr()).contains("slide").doesNotContain("\tat ");
+    }
+
+    // ------------------------------------------------------------------------------------------ SessionWindowing
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"STREAMING", "BATCH"})
+    void sessionWindowingSplitsEachUsersClicksAtPausesLongerThanTheGap(String mode) throws Exception {
+        Random random = new Random(5);
+        List<long[]> clicks = new ArrayList<>();
+        for (int u = 0; u < 12; u++) {
+            long t = 1_000_000;
+            for (int i = 0; i < 300; i++) {
+                clicks.add(new long[]{u, t, random.nextInt(4)});
+                t += random.nextInt(10) == 0 ? 60_000 + random.nextInt(300_000) : 1_000 + random.nextInt(50_000);
+            }
+        }
+        clicks.sort((a, b) -> Long.compare(a[1] + a[0] * 7 % 3_000, b[1] + b[0] * 7 % 3_000));
+        List<String> lines = new ArrayList<>();
+        for (long[] c : clicks) {
+            lines.add("u" + c[0] + "," + c[1] + ",/p" + c[2]);
+        }
+        Path input = Files.write(tmp.resolve("clicks.csv"), lines);
+        Path output = tmp.resolve("sessions");
+
+        WeirProcess.Result result = weir("run", "-Dexecution.runtime-mode=" + mode, "-Dparallelism.default=2",
+                SESSION_WINDOWING, "--input", input.toString(), "--output", output.toString(), "--gap", "1");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        List<String> expected = new ArrayList<>();
+        for (int u = 0; u < 12; u++) {
+            List<long[]> mine = new ArrayList<>();
+            for (long[] c : clicks) {
+                if (c[0] == u) {
+                    mine.add(c);
+                }
+            }
+            mine.sort((a, b) -> Long.compare(a[1], b[1]));
+            int from = 0;
+            for (int i = 1; i <= mine.size(); i++) {
+                if (i == mine.size() || mine.get(i)[1] - mine.get(i - 1)[1] > 60_000) {
+                    java.util.Set<Long> pages = new java.util.HashSet<>();
+                    for (int j = from; j < i; j++) {
+                        pages.add(mine.get(j)[2]);
+                    }
+                    expected.add("u" + u + "," + Instant.ofEpochMilli(mine.get(from)[1]) + ","
+                            + Instant.ofEpochMilli(mine.get(i - 1)[1] + 60_000) + "," + (i - from) + "," + pages.size());
+                    from = i;
+                }
+            }
+        }
+        assertThat(expected).as("the input has pauses").hasSizeGreaterThan(12 * 10);
+        assertThat(outputLines(output)).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void sessionWindowingRunsOnItsBuiltInClicksAndPrints() throws Exception {
+        WeirProcess.Result result = weir("run", "-Dexecution.runtime-mode=STREAMING", SESSION_WINDOWING);
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.stdout()).contains("user-00,2026-01-01T");
     }
 
     /**

@@ -99,4 +99,48 @@ public interface Operation {
             return "Interval Join";
         }
     }
+
+    /**
+     * A window operation on a keyed stream ({@code windowAll}: on a constant key): records are assigned to windows
+     * by {@code assigner}; each key's window keeps its records, or their pre-aggregate when
+     * {@code preAggregation} (a {@code ReduceFunction} or {@code AggregateFunction}) is set and there is no
+     * {@code evictor}; when {@code trigger} fires, the window's result is emitted through {@code windowFunction},
+     * or as the pre-aggregate itself when that is null. Event-time windows drop records later than
+     * {@code allowedLateness} (ms) past their end, or send them to {@code lateDataTag} when set.
+     */
+    record Window(io.weir.api.windowing.assigners.WindowAssigner<?, ?> assigner,
+                  io.weir.api.windowing.triggers.Trigger<?, ?> trigger,
+                  io.weir.api.windowing.evictors.Evictor<?, ?> evictor,
+                  long allowedLateness,
+                  io.weir.api.common.OutputTag<?> lateDataTag,
+                  Function preAggregation,
+                  io.weir.api.functions.windowing.ProcessWindowFunction<?, ?, ?, ?> windowFunction,
+                  String displayName) implements Operation, java.io.Serializable {
+        public Window {
+            if (assigner == null || trigger == null) {
+                throw new IllegalArgumentException("A window operation needs an assigner and a trigger");
+            }
+            if (preAggregation != null && !(preAggregation instanceof io.weir.api.functions.ReduceFunction<?>)
+                    && !(preAggregation instanceof io.weir.api.functions.AggregateFunction<?, ?, ?>)) {
+                throw new IllegalArgumentException("A window pre-aggregation is a ReduceFunction or an "
+                        + "AggregateFunction, not " + preAggregation.getClass().getName());
+            }
+            if (preAggregation == null && windowFunction == null) {
+                throw new IllegalArgumentException("A window operation needs a pre-aggregation, a window function "
+                        + "or both");
+            }
+            if (allowedLateness < 0) {
+                throw new IllegalArgumentException("allowedLateness must not be negative, was " + allowedLateness);
+            }
+        }
+
+        /** The function that produces the window's output. */
+        public Function function() {
+            return windowFunction != null ? windowFunction : preAggregation;
+        }
+
+        public String defaultName() {
+            return displayName;
+        }
+    }
 }

@@ -19,6 +19,7 @@ public abstract class Transformation<T> {
     private String uid;
     private int parallelism;
     private boolean parallelismFixed;
+    private String fixedParallelismReason;
     private boolean chainingDisabled;
 
     protected Transformation(String name, int parallelism) {
@@ -62,15 +63,21 @@ public abstract class Transformation<T> {
         }
         if (parallelismFixed && parallelism != this.parallelism) {
             throw new IllegalArgumentException("The parallelism of '" + name + "' is fixed at " + this.parallelism
-                    + " (this source is not parallel)");
+                    + " (" + fixedParallelismReason + "), it cannot be set to " + parallelism);
         }
         this.parallelism = parallelism;
     }
 
     /** Fixes the parallelism, e.g. of a non-parallel source. */
     public void fixParallelism(int parallelism) {
+        fixParallelism(parallelism, "this source is not parallel");
+    }
+
+    /** Fixes the parallelism; {@code reason} completes the error a later {@code setParallelism} gets. */
+    public void fixParallelism(int parallelism, String reason) {
         this.parallelism = parallelism;
         this.parallelismFixed = true;
+        this.fixedParallelismReason = reason;
     }
 
     public boolean isParallelismFixed() {

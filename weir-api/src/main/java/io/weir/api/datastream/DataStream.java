@@ -16,6 +16,13 @@ import io.weir.api.functions.FlatMapFunction;
 import io.weir.api.functions.KeySelector;
 import io.weir.api.functions.MapFunction;
 import io.weir.api.functions.ProcessFunction;
+import io.weir.api.windowing.assigners.GlobalWindows;
+import io.weir.api.windowing.assigners.WindowAssigner;
+import io.weir.api.windowing.evictors.CountEvictor;
+import io.weir.api.windowing.triggers.CountTrigger;
+import io.weir.api.windowing.triggers.PurgingTrigger;
+import io.weir.api.windowing.windows.GlobalWindow;
+import io.weir.api.windowing.windows.Window;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -114,6 +121,29 @@ public class DataStream<T> {
 
     private DataStream<T> partition(Partitioning partitioning) {
         return new DataStream<>(environment, new PartitionTransformation<>(transformation, partitioning));
+    }
+
+    // ----------------------------------------------------------------------------------- windows
+
+    /**
+     * Cuts the whole stream (not keyed) into the windows {@code assigner} gives its records. The windows are
+     * evaluated in one subtask: prefer {@code keyBy(...).window(...)} where records have a key.
+     */
+    public <W extends Window> AllWindowedStream<T, W> windowAll(WindowAssigner<? super T, W> assigner) {
+        return new AllWindowedStream<>(this, assigner);
+    }
+
+    /** Windows of {@code size} records of the whole stream, one after the other (see {@code KeyedStream.countWindow}). */
+    public AllWindowedStream<T, GlobalWindow> countWindowAll(long size) {
+        CountWindows.checkSize("countWindowAll", size);
+        return windowAll(GlobalWindows.create()).trigger(PurgingTrigger.of(CountTrigger.<GlobalWindow>of(size)));
+    }
+
+    /** Sliding windows of the last {@code size} records of the whole stream, firing every {@code slide} records. */
+    public AllWindowedStream<T, GlobalWindow> countWindowAll(long size, long slide) {
+        CountWindows.checkSizeAndSlide("countWindowAll", size, slide);
+        return windowAll(GlobalWindows.create()).evictor(CountEvictor.<GlobalWindow>of(size))
+                .trigger(CountTrigger.<GlobalWindow>of(slide));
     }
 
     // ----------------------------------------------------------------------------------- combining

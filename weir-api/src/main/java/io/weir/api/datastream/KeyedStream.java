@@ -12,6 +12,13 @@ import io.weir.api.functions.KeyedProcessFunction;
 import io.weir.api.functions.ProcessJoinFunction;
 import io.weir.api.functions.ReduceFunction;
 import io.weir.api.functions.aggregation.FieldAggregator;
+import io.weir.api.windowing.assigners.GlobalWindows;
+import io.weir.api.windowing.assigners.WindowAssigner;
+import io.weir.api.windowing.evictors.CountEvictor;
+import io.weir.api.windowing.triggers.CountTrigger;
+import io.weir.api.windowing.triggers.PurgingTrigger;
+import io.weir.api.windowing.windows.GlobalWindow;
+import io.weir.api.windowing.windows.Window;
 
 import java.time.Duration;
 
@@ -99,6 +106,32 @@ public class KeyedStream<T, K> extends DataStream<T> {
 
     private SingleOutputStreamOperator<T> aggregate(FieldAggregator<T> aggregator, String name) {
         return keyed(new Operation.RollingReduce(aggregator, name));
+    }
+
+    // ------------------------------------------------------------------------------ windows
+
+    /** Cuts each key's records into the windows {@code assigner} gives them. */
+    public <W extends Window> WindowedStream<T, K, W> window(WindowAssigner<? super T, W> assigner) {
+        return new WindowedStream<>(this, assigner);
+    }
+
+    /**
+     * Windows of {@code size} records per key, one after the other: each fires and is purged when its
+     * {@code size}-th record arrives. A key's last records that do not fill a window are not emitted.
+     */
+    public WindowedStream<T, K, GlobalWindow> countWindow(long size) {
+        CountWindows.checkSize("countWindow", size);
+        return window(GlobalWindows.create()).trigger(PurgingTrigger.of(CountTrigger.<GlobalWindow>of(size)));
+    }
+
+    /**
+     * Sliding windows of the last {@code size} records per key, firing every {@code slide} records (at most
+     * {@code size}); the first windows of a key hold fewer records.
+     */
+    public WindowedStream<T, K, GlobalWindow> countWindow(long size, long slide) {
+        CountWindows.checkSizeAndSlide("countWindow", size, slide);
+        return window(GlobalWindows.create()).evictor(CountEvictor.<GlobalWindow>of(size))
+                .trigger(CountTrigger.<GlobalWindow>of(slide));
     }
 
     /** Connects two keyed streams on their keys, for a {@code KeyedCoProcessFunction}. */

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.ObjectStreamClass;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 
 /**
@@ -20,20 +21,28 @@ public final class FunctionCopier {
 
     /** Serializes once, at translation: a function that cannot be shipped fails at submission, naming the operator. */
     public static byte[] serialize(Function function, String operatorName) {
+        return serialize(function, operatorName, "The function");
+    }
+
+    /**
+     * Serializes any part of an operator that each subtask gets a copy of; {@code what} names it in the error,
+     * e.g. "The window (assigner, trigger, evictor and functions)".
+     */
+    public static byte[] serialize(Serializable object, String operatorName, String what) {
         try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
              ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(function);
+            out.writeObject(object);
             out.flush();
             return bytes.toByteArray();
         } catch (IOException e) {
-            throw new IllegalArgumentException("The function of operator '" + operatorName + "' is not serializable ("
+            throw new IllegalArgumentException(what + " of operator '" + operatorName + "' is not serializable ("
                     + e + "). Each subtask gets its own copy of a function: make it a lambda or a static nested "
                     + "class whose fields are serializable (an anonymous class also captures its enclosing object).", e);
         }
     }
 
     @SuppressWarnings("unchecked")
-    public static <F extends Function> F deserialize(byte[] bytes, ClassLoader loader) {
+    public static <F extends Serializable> F deserialize(byte[] bytes, ClassLoader loader) {
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes)) {
             @Override
             protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {

@@ -30,6 +30,7 @@ import io.weir.runtime.operators.ProcessOperator;
 import io.weir.runtime.operators.StreamOperator;
 import io.weir.runtime.operators.StreamingRollingReduceOperator;
 import io.weir.runtime.operators.join.IntervalJoinOperator;
+import io.weir.runtime.operators.window.WindowOperator;
 
 /**
  * The operator for each kind of {@link Operation}, per mode. The modes differ where their semantics do:
@@ -75,6 +76,9 @@ final class OperationTranslator {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     static OperatorFactory translateForStreaming(Operation operation, String operatorName) {
+        if (operation instanceof Operation.Window window) {
+            return window(window, operatorName);
+        }
         byte[] function = FunctionCopier.serialize(operation.function(), operatorName);
         ClassLoader loader = operation.function().getClass().getClassLoader();
         if (operation instanceof Operation.Map) {
@@ -117,6 +121,22 @@ final class OperationTranslator {
         }
         throw new UnsupportedOperationException("Operator '" + operatorName + "': operation "
                 + operation.getClass().getSimpleName() + " is not supported by this runtime");
+    }
+
+    /**
+     * The same window operator in both modes: what differs (when time passes, which keys' state exists) comes with
+     * the state backend and timer service the task gives it.
+     */
+    private static OperatorFactory window(Operation.Window window, String operatorName) {
+        byte[] bytes = FunctionCopier.serialize(window, operatorName,
+                "The window (assigner, trigger, evictor and functions)");
+        // Job classes are visible from the submitting thread's context loader (the job jar's, under the CLI).
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        ClassLoader loader = context != null ? context : window.function().getClass().getClassLoader();
+        String contents = window.evictor() != null ? "evicting, keeps every record"
+                : window.preAggregation() != null ? "pre-aggregating" : "keeps every record";
+        return factory("Window(" + contents + ")",
+                () -> new WindowOperator<>(FunctionCopier.<Operation.Window>deserialize(bytes, loader)));
     }
 
     private static Function copy(byte[] bytes, ClassLoader loader) {

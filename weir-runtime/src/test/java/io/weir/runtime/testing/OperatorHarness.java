@@ -280,6 +280,12 @@ public final class OperatorHarness<OUT> {
         return keyedState;
     }
 
+    /** The value of the accumulator the operator registered under {@code name}, or null if it has none. */
+    public Object accumulatorValue(String name) {
+        Object accumulator = accumulators.get(name);
+        return accumulator == null ? null : ((io.weir.api.accumulators.Accumulator<?, ?>) accumulator).getLocalValue();
+    }
+
     /** Forgets what was emitted so far. */
     public void clearEmitted() {
         emitted.clear();

@@ -1,0 +1,334 @@
+package io.weir.runtime.operators.window;
+
+import io.weir.api.accumulators.LongCounter;
+import io.weir.api.common.OutputTag;
+import io.weir.api.dag.Operation;
+import io.weir.api.functions.AggregateFunction;
+import io.weir.api.functions.Function;
+import io.weir.api.functions.ReduceFunction;
+import io.weir.api.functions.aggregation.FieldAggregator;
+import io.weir.api.functions.windowing.ProcessWindowFunction;
+import io.weir.api.windowing.assigners.MergingWindowAssigner;
+import io.weir.api.windowing.assigners.WindowAssigner;
+import io.weir.api.windowing.evictors.Evictor;
+import io.weir.api.windowing.triggers.Trigger;
+import io.weir.api.windowing.triggers.TriggerResult;
+import io.weir.api.windowing.windows.Window;
+import io.weir.runtime.operators.OperatorContext;
+import io.weir.runtime.operators.OperatorInput;
+import io.weir.runtime.operators.OperatorRuntimeContext;
+import io.weir.runtime.operators.Output;
+import io.weir.runtime.operators.StreamOperator;
+import io.weir.runtime.operators.UserFunctions;
+import io.weir.runtime.state.KeyedStateBackend;
+import io.weir.runtime.time.InternalTimer;
+import io.weir.runtime.time.InternalTimerService;
+import io.weir.runtime.time.Triggerable;
+
+import java.util.Collection;
+
+/**
+ * Runs a window operation on a keyed stream. A record goes into the windows its assigner picks, unless a window
+ * is already past its end plus the allowed lateness (then it is late: if it is late for every window it goes to
+ * the late-data side output, or is dropped). Each window keeps its contents ({@link WindowContents}) and asks
+ * the trigger, for every record and every timer the trigger set, whether to fire and whether to purge. At the
+ * window's cleanup time ({@code maxTimestamp + allowedLateness} in event time, {@code maxTimestamp} in processing
+ * time; never for a global window) its contents, trigger state and timers are removed.
+ *
+ * <p>Session windows merge through a {@link MergingWindowSet}: the merged windows' contents and trigger state move
+ * to the result, their timers are deleted and the trigger registers what the result needs.
+ *
+ * <p>The same operator serves both modes: the mode's difference lies in the state backend and timer service the
+ * task gives it. In BATCH the watermark is at its minimum while a key's records are processed (so nothing is late)
+ * and every timer of the key fires at the key's end.
+ */
+public final class WindowOperator<K, IN, W extends Window>
+        implements StreamOperator<Object>, OperatorInput<IN>, Triggerable<K, W> {
+    private final WindowAssigner<IN, W> assigner;
+    private final Trigger<IN, W> trigger;
+    private final Evictor<IN, W> evictor;
+    private final long allowedLateness;
+    private final OutputTag<IN> lateDataTag;
+    private final Function preAggregation;
+    private final ProcessWindowFunction<?, ?, ?, W> windowFunction;
+    private final boolean eventTime;
+    private final AssignerContext assignerContext = new AssignerContext();
+
+    private String name;
+    private OperatorRuntimeContext runtimeContext;
+    private Output<Object> output;
+    private InternalTimerService<W> timers;
+    private WindowContents<IN, W> contents;
+    private WindowResults<W> results;
+    private WindowTriggerContext<W> triggerContext;
+    /** Null unless the assigner merges windows. */
+    private MergingWindowSet<W> mergingWindows;
+    private MergingWindowSet.MergeFunction<W> onMerge;
+    private LongCounter lateRecordsDropped;
+
+    @SuppressWarnings("unchecked")
+    public WindowOperator(Operation.Window window) {
+        this.assigner = (WindowAssigner<IN, W>) window.assigner();
+        this.trigger = (Trigger<IN, W>) window.trigger();
+        this.evictor = (Evictor<IN, W>) window.evictor();
+        this.allowedLateness = window.allowedLateness();
+        this.lateDataTag = (OutputTag<IN>) window.lateDataTag();
+        this.preAggregation = window.preAggregation();
+        this.windowFunction = (ProcessWindowFunction<?, ?, ?, W>) window.windowFunction();
+        this.eventTime = assigner.isEventTime();
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public void open(OperatorContext<Object> context) throws Exception {
+        name = context.operatorName();
+        KeyedStateBackend backend = context.keyedStateBackend();
+        if (backend == null) {
+            throw new IllegalStateException("Window operator '" + name + "' needs a keyed input");
+        }
+        runtimeContext = context.runtimeContext();
+        output = context.output();
+        timers = context.timerService(this);
+        boolean merging = assigner instanceof MergingWindowAssigner<?, ?>;
+        results = new WindowResults<>(output, windowFunction, backend, timers, new KeyStateStore(runtimeContext),
+                merging ? null : new WindowScopedStates<>(backend, WindowStateNames.WINDOW_STATE));
+        contents = contents(backend);
+        triggerContext = new WindowTriggerContext<>(timers,
+                new WindowScopedStates<>(backend, WindowStateNames.TRIGGER_STATE));
+        if (merging) {
+            mergingWindows = new MergingWindowSet<>(backend, (MergingWindowAssigner<?, W>) (MergingWindowAssigner) assigner);
+            onMerge = this::merge;
+        }
+        if (preAggregation != null) {
+            UserFunctions.open(preAggregation, runtimeContext);
+        }
+        if (windowFunction != null) {
+            UserFunctions.open(windowFunction, runtimeContext);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private WindowContents<IN, W> contents(KeyedStateBackend backend) {
+        if (evictor != null) {
+            return new EvictingContents<>(backend, evictor, new EvictorContextImpl(), preAggregation, results);
+        }
+        if (preAggregation instanceof FieldAggregator<?> fields) {
+            return new FieldAggregatingContents<>(backend, (FieldAggregator<IN>) fields, results);
+        }
+        if (preAggregation instanceof ReduceFunction<?> reducer) {
+            return new ReducingContents<>(backend, (ReduceFunction<IN>) reducer, results);
+        }
+        if (preAggregation instanceof AggregateFunction<?, ?, ?> aggregator) {
+            return new AggregatingContents<>(backend, (AggregateFunction<IN, Object, ?>) aggregator, results);
+        }
+        return new ListContents<>(backend, results);
+    }
+
+    @Override
+    public OperatorInput<?> input(int index) {
+        return this;
+    }
+
+    @Override
+    public void processElement(IN value, long timestamp) throws Exception {
+        Collection<W> windows = assigner.assignWindows(value, timestamp, assignerContext);
+        boolean accepted = false;
+        for (W window : windows) {
+            if (mergingWindows == null) {
+                if (isLate(window)) {
+                    continue;
+                }
+                accepted = true;
+                if (add(value, timestamp, window, window)) {
+                    registerCleanupTimer(window);
+                }
+            } else {
+                W actual = mergingWindows.addWindow(window, onMerge);
+                if (isLate(actual)) {
+                    mergingWindows.retire(actual);
+                    continue;
+                }
+                accepted = true;
+                W stateWindow = mergingWindows.stateWindowOf(actual);
+                add(value, timestamp, actual, stateWindow);
+                // A merge result needs its own cleanup timer; re-registering one is a no-op.
+                registerCleanupTimer(actual);
+            }
+        }
+        if (!accepted && eventTime && plusLateness(timestamp) <= timers.currentWatermark()) {
+            lateRecord(value, timestamp);
+        }
+    }
+
+    /** Adds a record to a window and acts on the trigger; returns whether the window's contents were created. */
+    private boolean add(IN value, long timestamp, W window, W stateWindow) throws Exception {
+        boolean created = contents.add(stateWindow, value, timestamp);
+        triggerContext.setWindow(window);
+        act(trigger.onElement(value, timestamp, window, triggerContext), window, stateWindow);
+        return created;
+    }
+
+    private void act(TriggerResult result, W window, W stateWindow) throws Exception {
+        if (result.isFire()) {
+            contents.emit(window, stateWindow);
+        }
+        if (result.isPurge()) {
+            contents.clear(stateWindow);
+        }
+    }
+
+    private void lateRecord(IN value, long timestamp) {
+        if (lateDataTag != null) {
+            output.emitSide(lateDataTag, value, timestamp);
+            return;
+        }
+        if (lateRecordsDropped == null) {
+            lateRecordsDropped = runtimeContext.getLongCounter(name + ".numLateRecordsDropped");
+        }
+        lateRecordsDropped.add(1L);
+    }
+
+    @Override
+    public void onEventTime(InternalTimer<K, W> timer) throws Exception {
+        onTimer(timer, true);
+    }
+
+    @Override
+    public void onProcessingTime(InternalTimer<K, W> timer) throws Exception {
+        onTimer(timer, false);
+    }
+
+    private void onTimer(InternalTimer<K, W> timer, boolean eventTimeTimer) throws Exception {
+        W window = timer.namespace();
+        W stateWindow = window;
+        if (mergingWindows != null) {
+            stateWindow = mergingWindows.stateWindowOf(window);
+            if (stateWindow == null) {
+                return; // a timer of a window that was merged away or cleaned up
+            }
+        }
+        long time = timer.timestamp();
+        triggerContext.setWindow(window);
+        act(eventTimeTimer ? trigger.onEventTime(time, window, triggerContext)
+                : trigger.onProcessingTime(time, window, triggerContext), window, stateWindow);
+        if (eventTimeTimer == eventTime && time == cleanupTime(window)) {
+            clearAll(window, stateWindow);
+        }
+    }
+
+    /** The window's end plus the allowed lateness has passed: everything of it goes. */
+    private void clearAll(W window, W stateWindow) throws Exception {
+        contents.clear(stateWindow);
+        if (mergingWindows != null) {
+            mergingWindows.retire(window);
+        }
+        results.clear(window);
+        triggerContext.setWindow(window);
+        trigger.clear(window, triggerContext);
+    }
+
+    private void merge(W result, Collection<W> merged, W stateWindow, Collection<W> mergedStateWindows)
+            throws Exception {
+        if (isLate(result)) {
+            throw new IllegalStateException("Window operator '" + name + "': merging windows " + merged + " gave "
+                    + result + ", which already ended (watermark " + timers.currentWatermark() + ", allowed "
+                    + "lateness " + allowedLateness + " ms): a merge result must not end earlier than the windows "
+                    + "it merges (check the assigner's mergeWindows)");
+        }
+        triggerContext.setWindow(result);
+        triggerContext.setMergedWindows(merged);
+        try {
+            trigger.onMerge(result, triggerContext);
+        } finally {
+            triggerContext.setMergedWindows(java.util.List.of());
+        }
+        for (W window : merged) {
+            if (!window.equals(result)) {
+                triggerContext.setWindow(window);
+                trigger.clear(window, triggerContext);
+                deleteCleanupTimer(window);
+            }
+        }
+        contents.merge(stateWindow, mergedStateWindows);
+    }
+
+    // ------------------------------------------------------------------------------------------ time
+
+    private boolean isLate(W window) {
+        return eventTime && cleanupTime(window) <= timers.currentWatermark();
+    }
+
+    /** When the window's state goes; {@code Long.MAX_VALUE} (never) for a window without end. */
+    private long cleanupTime(W window) {
+        return eventTime ? plusLateness(window.maxTimestamp()) : window.maxTimestamp();
+    }
+
+    private long plusLateness(long time) {
+        long sum = time + allowedLateness;
+        return sum < time ? Long.MAX_VALUE : sum;
+    }
+
+    private void registerCleanupTimer(W window) {
+        long time = cleanupTime(window);
+        if (time == Long.MAX_VALUE) {
+            return;
+        }
+        if (eventTime) {
+            timers.registerEventTimeTimer(window, time);
+        } else {
+            timers.registerProcessingTimeTimer(window, time);
+        }
+    }
+
+    private void deleteCleanupTimer(W window) {
+        long time = cleanupTime(window);
+        if (time == Long.MAX_VALUE) {
+            return;
+        }
+        if (eventTime) {
+            timers.deleteEventTimeTimer(window, time);
+        } else {
+            timers.deleteProcessingTimeTimer(window, time);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        Exception failure = null;
+        for (Function f : new Function[] {preAggregation, windowFunction}) {
+            try {
+                if (f != null) {
+                    UserFunctions.close(f);
+                }
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private final class AssignerContext extends WindowAssigner.WindowAssignerContext {
+        @Override
+        public long getCurrentProcessingTime() {
+            return timers.currentProcessingTime();
+        }
+    }
+
+    private final class EvictorContextImpl implements Evictor.EvictorContext {
+        @Override
+        public long getCurrentProcessingTime() {
+            return timers.currentProcessingTime();
+        }
+
+        @Override
+        public long getCurrentWatermark() {
+            return timers.currentWatermark();
+        }
+    }
+}
