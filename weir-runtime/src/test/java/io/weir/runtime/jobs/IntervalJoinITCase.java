@@ -3,8 +3,6 @@ package io.weir.runtime.jobs;
 import io.weir.api.common.JobExecutionException;
 import io.weir.api.common.OutputTag;
 import io.weir.api.common.RuntimeExecutionMode;
-import io.weir.api.config.Configuration;
-import io.weir.api.config.ExecutionOptions;
 import io.weir.api.connector.source.lib.CollectionSource;
 import io.weir.api.datastream.KeyedStream;
 import io.weir.api.datastream.SingleOutputStreamOperator;
@@ -20,6 +18,8 @@ import io.weir.api.functions.ProcessJoinFunction;
 import io.weir.api.state.ValueState;
 import io.weir.api.state.ValueStateDescriptor;
 import io.weir.api.tuple.Tuple2;
+import io.weir.runtime.jobs.JoinInputs.Click;
+import io.weir.runtime.jobs.JoinInputs.Purchase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -30,9 +30,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.stream.Stream;
 
+import static io.weir.runtime.jobs.JoinInputs.asPurchases;
+import static io.weir.runtime.jobs.JoinInputs.environment;
+import static io.weir.runtime.jobs.JoinInputs.steadyClicks;
 import static io.weir.runtime.jobs.TestJobs.collectAll;
 import static io.weir.runtime.jobs.TestJobs.multiset;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,58 +51,26 @@ class IntervalJoinITCase {
     private static final OutputTag<Click> LATE_CLICKS = new OutputTag<>("late clicks");
     private static final OutputTag<Purchase> LATE_PURCHASES = new OutputTag<>("late purchases");
 
-    /** The left input. */
-    record Click(int user, int id, long ts) {
-    }
-
-    /** The right input. */
-    record Purchase(int user, int id, long ts) {
-    }
-
     @AfterEach
     void clearSinks() {
         CollectingSink.clearAll();
     }
 
-    private static StreamExecutionEnvironment environment(RuntimeExecutionMode mode, int parallelism) {
-        Configuration conf = new Configuration();
-        conf.set(ExecutionOptions.RUNTIME_MODE, mode);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-        env.setParallelism(parallelism);
-        return env;
-    }
-
-    /** Record {@code i} is due at {@code 2 i} ms and stamped up to {@link #JITTER} ms later. */
     private static List<Click> clicks(long seed, int n, int users) {
-        Random random = new Random(seed);
-        List<Click> clicks = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            clicks.add(new Click(random.nextInt(users), i, 2L * i + random.nextInt((int) JITTER + 1)));
-        }
-        return clicks;
+        return steadyClicks(seed, n, users, JITTER);
     }
 
     private static List<Purchase> purchases(long seed, int n, int users) {
-        List<Purchase> purchases = new ArrayList<>();
-        for (Click c : clicks(seed, n, users)) {
-            purchases.add(new Purchase(c.user(), c.id(), c.ts()));
-        }
-        return purchases;
+        return asPurchases(steadyClicks(seed, n, users, JITTER));
     }
 
-    /**
-     * The records in list order, split into contiguous chunks over the readers: each reader's timestamps stray
-     * at most {@link #JITTER} from order, so in STREAMING no record is late.
-     */
     private static KeyedStream<Click, Integer> clickStream(StreamExecutionEnvironment env, List<Click> clicks) {
-        return env.fromSource(new CollectionSource<>(clicks), WatermarkStrategy.<Click>forBoundedOutOfOrderness(
-                Duration.ofMillis(JITTER)).withTimestampAssigner((c, ts) -> c.ts()), "clicks").keyBy(Click::user);
+        return JoinInputs.clicks(env, clicks, JITTER).keyBy(Click::user);
     }
 
     private static KeyedStream<Purchase, Integer> purchaseStream(StreamExecutionEnvironment env,
                                                                  List<Purchase> purchases) {
-        return env.fromSource(new CollectionSource<>(purchases), WatermarkStrategy.<Purchase>forBoundedOutOfOrderness(
-                Duration.ofMillis(JITTER)).withTimestampAssigner((p, ts) -> p.ts()), "purchases").keyBy(Purchase::user);
+        return JoinInputs.purchases(env, purchases, JITTER).keyBy(Purchase::user);
     }
 
     /** Every pair of one user in {@code [click + lower, click + upper]}, as {@link Pair} and {@link Stamp} print it. */
