@@ -126,7 +126,8 @@ class WindowJoinBuilderTest {
         assertThatThrownBy(() -> numbers.join(words).where(n -> 1).equalTo(s -> 1).window(null))
                 .hasMessageContaining("window assigner must not be null");
         assertThatThrownBy(() -> numbers.join(words).where(n -> 1).equalTo(s -> 1)
-                .window(TumblingEventTimeWindows.of(Duration.ofMillis(10))).apply((JoinFunction<Long, String, String>) null))
+                .window(TumblingEventTimeWindows.of(Duration.ofMillis(10)))
+                .apply((JoinFunction<Long, String, String>) null))
                 .hasMessageContaining("needs a JoinFunction");
         assertThatThrownBy(() -> numbers.coGroup(words).where(n -> 1).equalTo(s -> 1)
                 .window(TumblingEventTimeWindows.of(Duration.ofMillis(10))).apply(null))

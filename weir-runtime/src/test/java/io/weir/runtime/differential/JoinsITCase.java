@@ -368,8 +368,8 @@ class JoinsITCase {
     private static final class DescribeGroup implements CoGroupFunction<Tuple3<Integer, Integer, Long>,
             Tuple3<Integer, Integer, Long>, String> {
         @Override
-        public void coGroup(Iterable<Tuple3<Integer, Integer, Long>> left, Iterable<Tuple3<Integer, Integer, Long>> right,
-                            Collector<String> out) {
+        public void coGroup(Iterable<Tuple3<Integer, Integer, Long>> left,
+                            Iterable<Tuple3<Integer, Integer, Long>> right, Collector<String> out) {
             int key = -1;
             for (Tuple3<Integer, Integer, Long> r : left) {
                 key = r.f0;
