@@ -99,6 +99,29 @@ public interface Operation {
     }
 
     /**
+     * Joins each left record at time {@code a} with the right records of its key at times in
+     * {@code [a + lowerBound, a + upperBound]} (milliseconds, both inclusive). Late records (behind the watermark)
+     * go to the late-data side outputs when set, else they are dropped.
+     *
+     * @param leftLateData  null to drop late left records
+     * @param rightLateData null to drop late right records
+     */
+    record IntervalJoin(io.weir.api.functions.ProcessJoinFunction<?, ?, ?> function, long lowerBound, long upperBound,
+                        io.weir.api.common.OutputTag<?> leftLateData, io.weir.api.common.OutputTag<?> rightLateData)
+            implements Operation {
+        public IntervalJoin {
+            if (lowerBound > upperBound) {
+                throw new IllegalArgumentException("Interval join: the lower bound (" + lowerBound
+                        + " ms) is greater than the upper bound (" + upperBound + " ms)");
+            }
+        }
+
+        public String defaultName() {
+            return "Interval Join";
+        }
+    }
+
+    /**
      * A window operation on a keyed stream ({@code windowAll}: on a constant key): records are assigned to windows
      * by {@code assigner}; each key's window keeps its records, or their pre-aggregate when
      * {@code preAggregation} (a {@code ReduceFunction} or {@code AggregateFunction}) is set and there is no

@@ -180,6 +180,22 @@ public class DataStream<T> {
         return new DataStream<>(environment, new UnionTransformation<>(inputs));
     }
 
+    /**
+     * Joins this stream with {@code other} by key and window:
+     * {@code join(other).where(key1).equalTo(key2).window(assigner).apply(joinFunction)}.
+     */
+    public <T2> JoinedStreams<T, T2> join(DataStream<T2> other) {
+        return new JoinedStreams<>(this, other);
+    }
+
+    /**
+     * Groups this stream and {@code other} by key and window, for a function that sees both sides of a window:
+     * {@code coGroup(other).where(key1).equalTo(key2).window(assigner).apply(coGroupFunction)}.
+     */
+    public <T2> CoGroupedStreams<T, T2> coGroup(DataStream<T2> other) {
+        return new CoGroupedStreams<>(this, other);
+    }
+
     /** Two streams, possibly of different types, processed by one operator with a method per input. */
     public <R> ConnectedStreams<T, R> connect(DataStream<R> other) {
         if (other.environment != environment) {

@@ -11,6 +11,7 @@ import io.weir.api.functions.KeyedCoProcessFunction;
 import io.weir.api.functions.KeyedProcessFunction;
 import io.weir.api.functions.MapFunction;
 import io.weir.api.functions.ProcessFunction;
+import io.weir.api.functions.ProcessJoinFunction;
 import io.weir.api.functions.ReduceFunction;
 import io.weir.runtime.graph.OperatorFactory;
 import io.weir.runtime.graph.SimpleOperatorFactory;
@@ -30,6 +31,7 @@ import io.weir.runtime.operators.StreamOperator;
 import io.weir.runtime.operators.StreamingRollingReduceOperator;
 import io.weir.runtime.operators.TimestampsAndWatermarksOperator;
 import io.weir.api.eventtime.WatermarkStrategy;
+import io.weir.runtime.operators.join.IntervalJoinOperator;
 import io.weir.runtime.operators.window.WindowOperator;
 
 /**
@@ -127,6 +129,12 @@ final class OperationTranslator {
         if (operation instanceof Operation.KeyedCoProcess) {
             return factory("KeyedCoProcess",
                     () -> new KeyedCoProcessOperator<>((KeyedCoProcessFunction) copy(function, loader)));
+        }
+        if (operation instanceof Operation.IntervalJoin join) {
+            // One operator for both modes: in BATCH, sorted input and end-of-key timers make it see a whole key.
+            return factory("IntervalJoin[" + join.lowerBound() + ", " + join.upperBound() + "]",
+                    () -> new IntervalJoinOperator<>((ProcessJoinFunction) copy(function, loader), join.lowerBound(),
+                            join.upperBound(), join.leftLateData(), join.rightLateData()));
         }
         throw new UnsupportedOperationException("Operator '" + operatorName + "': operation "
                 + operation.getClass().getSimpleName() + " is not supported by this runtime");

@@ -295,6 +295,14 @@ public final class OperatorHarness<OUT> {
         return out;
     }
 
+    /**
+     * The operator's keyed state (null when it is not keyed), to check what it keeps. Setting a key here in the
+     * BATCH harness drops the current key's state, as a key change does.
+     */
+    public KeyedStateBackend keyedStateBackend() {
+        return keyedState;
+    }
+
     /** The value of the accumulator the operator registered under {@code name}, or null if it has none. */
     public Object accumulatorValue(String name) {
         Object accumulator = accumulators.get(name);
