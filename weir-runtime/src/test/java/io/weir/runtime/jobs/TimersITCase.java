@@ -6,6 +6,7 @@ import io.weir.api.config.ExecutionOptions;
 import io.weir.api.connector.source.lib.CollectionSource;
 import io.weir.api.connector.source.lib.NumberSequenceSource;
 import io.weir.api.datastream.DataStream;
+import io.weir.api.datastream.SingleOutputStreamOperator;
 import io.weir.api.environment.StreamExecutionEnvironment;
 import io.weir.api.eventtime.WatermarkStrategy;
 import io.weir.api.functions.Collector;
@@ -75,7 +76,7 @@ class TimersITCase {
         return events;
     }
 
-    static DataStream<Tuple2<Integer, Long>> timed(StreamExecutionEnvironment env, List<Tuple2<Integer, Long>> events,
+    static SingleOutputStreamOperator<Tuple2<Integer, Long>> timed(StreamExecutionEnvironment env, List<Tuple2<Integer, Long>> events,
                                                    long bound) {
         return env.fromSource(new CollectionSource<>(events),
                 WatermarkStrategy.<Tuple2<Integer, Long>>forBoundedOutOfOrderness(Duration.ofMillis(bound))
@@ -165,7 +166,8 @@ class TimersITCase {
         for (int i = 0; i < 3_000; i++) {
             events.add(Tuple2.of(i % 10, (long) i * 3));
         }
-        List<Tuple2<Integer, Long>> fired = collectAll(timed(env, events, 0)
+        // One reader, so each key's records arrive in order and the last timeout set is that of its last record.
+        List<Tuple2<Integer, Long>> fired = collectAll(timed(env, events, 0).setParallelism(1)
                 .keyBy(e -> e.f0)
                 .process(new LastTimeout(1_000))
                 .process(new PairWithTimestamp()));
