@@ -219,25 +219,61 @@ class JobGraphTranslatorTest {
     }
 
     @Test
-    void aKeyedWindowIsOneKeyedOperatorInBothModesWithoutACombiner() {
-        for (StreamExecutionEnvironment env : List.of(env(2), batchEnv(2))) {
-            DataStreamSink<io.weir.api.tuple.Tuple2<Long, Long>> sink = env.fromSequence(1, 10).name("src")
-                    .map(x -> io.weir.api.tuple.Tuple2.of(x % 3, x)).name("pair")
-                    .keyBy(t -> t.f0)
-                    .window(io.weir.api.windowing.assigners.TumblingEventTimeWindows.of(java.time.Duration.ofSeconds(1)))
-                    .sum(1)
-                    .sinkTo(new PrintSink<>()).name("sink");
-            JobGraph graph = translate(env, sink);
-            boolean batch = graph.mode() == RuntimeExecutionMode.BATCH;
+    void aKeyedWindowIsOneKeyedOperatorInStreaming() {
+        StreamExecutionEnvironment env = env(2);
+        DataStreamSink<io.weir.api.tuple.Tuple2<Long, Long>> sink = env.fromSequence(1, 10).name("src")
+                .map(x -> io.weir.api.tuple.Tuple2.of(x % 3, x)).name("pair")
+                .keyBy(t -> t.f0)
+                .window(io.weir.api.windowing.assigners.TumblingEventTimeWindows.of(java.time.Duration.ofSeconds(1)))
+                .sum(1)
+                .sinkTo(new PrintSink<>()).name("sink");
+        JobGraph graph = translate(env, sink);
 
-            assertThat(PlanPrinter.toText(graph)).isEqualTo(("""
-                    Job 'test' mode=%s max-parallelism=128
-                    Task 1 [p=2] stage 1: src -> pair
-                    Task 2 [p=2] stage %s: Window(TumblingEventTimeWindows(1000), EventTimeTrigger(), sum) -> sink
-                      <- Task 1 HASH %s
-                    """).formatted(graph.mode(), batch ? "2" : "1", batch ? "BLOCKING sorted-by-key" : "PIPELINED"));
-            assertThat(PlanPrinter.toJson(graph)).contains("\"operator\": \"Window(pre-aggregating)\"");
-        }
+        assertThat(PlanPrinter.toText(graph)).isEqualTo("""
+                Job 'test' mode=STREAMING max-parallelism=128
+                Task 1 [p=2] stage 1: src -> pair
+                Task 2 [p=2] stage 1: Window(TumblingEventTimeWindows(1000), EventTimeTrigger(), sum) -> sink
+                  <- Task 1 HASH PIPELINED
+                """);
+        assertThat(PlanPrinter.toJson(graph)).contains("\"operator\": \"Window(pre-aggregating)\"");
+    }
+
+    @Test
+    void batchCombinesAReducingEventTimeWindowBeforeTheShuffle() {
+        StreamExecutionEnvironment env = batchEnv(2);
+        DataStreamSink<io.weir.api.tuple.Tuple2<Long, Long>> sink = env.fromSequence(1, 10).name("src")
+                .map(x -> io.weir.api.tuple.Tuple2.of(x % 3, x)).name("pair")
+                .keyBy(t -> t.f0)
+                .window(io.weir.api.windowing.assigners.TumblingEventTimeWindows.of(java.time.Duration.ofSeconds(1)))
+                .sum(1)
+                .sinkTo(new PrintSink<>()).name("sink");
+        JobGraph graph = translate(env, sink);
+
+        assertThat(PlanPrinter.toText(graph)).isEqualTo("""
+                Job 'test' mode=BATCH max-parallelism=128
+                Task 1 [p=2] stage 1: src -> pair -> Combine Window(TumblingEventTimeWindows(1000), EventTimeTrigger(), sum)
+                Task 2 [p=2] stage 2: Window(TumblingEventTimeWindows(1000), EventTimeTrigger(), sum) -> sink
+                  <- Task 1 HASH BLOCKING sorted-by-key
+                """);
+        assertThat(PlanPrinter.toJson(graph)).contains("WindowCombine(at most 100000 key-windows)")
+                .contains("Window(pre-aggregating, of combined partials)");
+    }
+
+    @Test
+    void batchDoesNotCombineWindowsWhoseResultsNeedMoreThanOneReduction() {
+        StreamExecutionEnvironment env = batchEnv(2);
+        DataStreamSink<Long> sink = env.fromSequence(1, 10).name("src")
+                .keyBy(x -> x % 3)
+                .window(io.weir.api.windowing.assigners.EventTimeSessionWindows.withGap(java.time.Duration.ofSeconds(1)))
+                .reduce(Long::sum)
+                .sinkTo(new PrintSink<>()).name("sink");
+
+        assertThat(PlanPrinter.toText(translate(env, sink))).isEqualTo("""
+                Job 'test' mode=BATCH max-parallelism=128
+                Task 1 [p=2] stage 1: src
+                Task 2 [p=2] stage 2: Window(EventTimeSessionWindows(1000), EventTimeTrigger(), reduce) -> sink
+                  <- Task 1 HASH BLOCKING sorted-by-key
+                """);
     }
 
     @Test

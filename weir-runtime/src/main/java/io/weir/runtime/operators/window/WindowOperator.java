@@ -8,11 +8,13 @@ import io.weir.api.functions.Function;
 import io.weir.api.functions.ReduceFunction;
 import io.weir.api.functions.aggregation.FieldAggregator;
 import io.weir.api.functions.windowing.ProcessWindowFunction;
+import io.weir.api.tuple.Tuple2;
 import io.weir.api.windowing.assigners.MergingWindowAssigner;
 import io.weir.api.windowing.assigners.WindowAssigner;
 import io.weir.api.windowing.evictors.Evictor;
 import io.weir.api.windowing.triggers.Trigger;
 import io.weir.api.windowing.triggers.TriggerResult;
+import io.weir.api.windowing.windows.TimeWindow;
 import io.weir.api.windowing.windows.Window;
 import io.weir.runtime.operators.OperatorContext;
 import io.weir.runtime.operators.OperatorInput;
@@ -26,6 +28,7 @@ import io.weir.runtime.time.InternalTimerService;
 import io.weir.runtime.time.Triggerable;
 
 import java.util.Collection;
+import java.util.List;
 
 /**
  * Runs a window operation on a keyed stream. A record goes into the windows its assigner picks, unless a window
@@ -43,7 +46,7 @@ import java.util.Collection;
  * and every timer of the key fires at the key's end.
  */
 public final class WindowOperator<K, IN, W extends Window>
-        implements StreamOperator<Object>, OperatorInput<IN>, Triggerable<K, W> {
+        implements StreamOperator<Object>, OperatorInput<Object>, Triggerable<K, W> {
     private final WindowAssigner<IN, W> assigner;
     private final Trigger<IN, W> trigger;
     private final Evictor<IN, W> evictor;
@@ -52,6 +55,8 @@ public final class WindowOperator<K, IN, W extends Window>
     private final Function preAggregation;
     private final ProcessWindowFunction<?, ?, ?, W> windowFunction;
     private final boolean eventTime;
+    /** The size of the windows of a BATCH combiner's partials, which form the input; 0 for records. */
+    private final long partialWindowSize;
     private final AssignerContext assignerContext = new AssignerContext();
 
     private String name;
@@ -66,8 +71,16 @@ public final class WindowOperator<K, IN, W extends Window>
     private MergingWindowSet.MergeFunction<W> onMerge;
     private LongCounter lateRecordsDropped;
 
-    @SuppressWarnings("unchecked")
     public WindowOperator(Operation.Window window) {
+        this(window, false);
+    }
+
+    /**
+     * @param inputIsPartials the input comes from {@link WindowCombineOperator}s: pre-aggregates of time
+     *                        windows, each added to the window its timestamp names
+     */
+    @SuppressWarnings("unchecked")
+    public WindowOperator(Operation.Window window, boolean inputIsPartials) {
         this.assigner = (WindowAssigner<IN, W>) window.assigner();
         this.trigger = (Trigger<IN, W>) window.trigger();
         this.evictor = (Evictor<IN, W>) window.evictor();
@@ -76,6 +89,10 @@ public final class WindowOperator<K, IN, W extends Window>
         this.preAggregation = window.preAggregation();
         this.windowFunction = (ProcessWindowFunction<?, ?, ?, W>) window.windowFunction();
         this.eventTime = assigner.isEventTime();
+        this.partialWindowSize = inputIsPartials ? WindowCombineOperator.windowSize(window) : 0;
+        if (inputIsPartials && !WindowCombineOperator.canCombine(window)) {
+            throw new IllegalArgumentException("Window " + window.displayName() + " cannot read combined partials");
+        }
     }
 
     @Override
@@ -130,8 +147,19 @@ public final class WindowOperator<K, IN, W extends Window>
     }
 
     @Override
-    public void processElement(IN value, long timestamp) throws Exception {
-        Collection<W> windows = assigner.assignWindows(value, timestamp, assignerContext);
+    @SuppressWarnings("unchecked")
+    public void processElement(Object record, long timestamp) throws Exception {
+        if (partialWindowSize > 0) {
+            // A partial's timestamp is its window's max timestamp.
+            W window = (W) new TimeWindow(timestamp + 1 - partialWindowSize, timestamp + 1);
+            addToWindows((IN) ((Tuple2<Object, Object>) record).f1, timestamp, List.of(window));
+        } else {
+            IN value = (IN) record;
+            addToWindows(value, timestamp, assigner.assignWindows(value, timestamp, assignerContext));
+        }
+    }
+
+    private void addToWindows(IN value, long timestamp, Collection<W> windows) throws Exception {
         boolean accepted = false;
         for (W window : windows) {
             if (mergingWindows == null) {
@@ -240,7 +268,7 @@ public final class WindowOperator<K, IN, W extends Window>
         try {
             trigger.onMerge(result, triggerContext);
         } finally {
-            triggerContext.setMergedWindows(java.util.List.of());
+            triggerContext.setMergedWindows(List.of());
         }
         for (W window : merged) {
             if (!window.equals(result)) {
