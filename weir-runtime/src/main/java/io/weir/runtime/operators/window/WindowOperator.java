@@ -167,9 +167,7 @@ public final class WindowOperator<K, IN, W extends Window>
                     continue;
                 }
                 accepted = true;
-                if (add(value, timestamp, window, window)) {
-                    registerCleanupTimer(window);
-                }
+                add(value, timestamp, window, window, false);
             } else {
                 W actual = mergingWindows.addWindow(window, onMerge);
                 if (isLate(actual)) {
@@ -177,10 +175,8 @@ public final class WindowOperator<K, IN, W extends Window>
                     continue;
                 }
                 accepted = true;
-                W stateWindow = mergingWindows.stateWindowOf(actual);
-                add(value, timestamp, actual, stateWindow);
-                // A merge result needs its own cleanup timer; re-registering one is a no-op.
-                registerCleanupTimer(actual);
+                // A merge result needs its own cleanup timer, whether or not its contents are new.
+                add(value, timestamp, actual, mergingWindows.stateWindowOf(actual), true);
             }
         }
         if (!accepted && eventTime && plusLateness(timestamp) <= timers.currentWatermark()) {
@@ -188,12 +184,17 @@ public final class WindowOperator<K, IN, W extends Window>
         }
     }
 
-    /** Adds a record to a window and acts on the trigger; returns whether the window's contents were created. */
-    private boolean add(IN value, long timestamp, W window, W stateWindow) throws Exception {
+    /**
+     * Adds a record to a window, registers the window's cleanup timer if its contents are new (a window keeps it
+     * until cleaned up) or {@code registerCleanup} says so, and acts on the trigger.
+     */
+    private void add(IN value, long timestamp, W window, W stateWindow, boolean registerCleanup) throws Exception {
         boolean created = contents.add(stateWindow, value, timestamp);
         triggerContext.setWindow(window);
+        if (created || registerCleanup) {
+            registerCleanupTimer(window);
+        }
         act(trigger.onElement(value, timestamp, window, triggerContext), window, stateWindow);
-        return created;
     }
 
     private void act(TriggerResult result, W window, W stateWindow) throws Exception {
@@ -237,22 +238,18 @@ public final class WindowOperator<K, IN, W extends Window>
         }
         long time = timer.timestamp();
         triggerContext.setWindow(window);
+        triggerContext.setFiring(eventTimeTimer, time);
         act(eventTimeTimer ? trigger.onEventTime(time, window, triggerContext)
                 : trigger.onProcessingTime(time, window, triggerContext), window, stateWindow);
         if (eventTimeTimer == eventTime && time == cleanupTime(window)) {
-            clearAll(window, stateWindow);
+            contents.clear(stateWindow);
+            if (mergingWindows != null) {
+                mergingWindows.retire(window);
+            }
+            results.clear(window);
+            // The context still knows which timer is firing: the trigger deleting it costs nothing.
+            trigger.clear(window, triggerContext);
         }
-    }
-
-    /** The window's end plus the allowed lateness has passed: everything of it goes. */
-    private void clearAll(W window, W stateWindow) throws Exception {
-        contents.clear(stateWindow);
-        if (mergingWindows != null) {
-            mergingWindows.retire(window);
-        }
-        results.clear(window);
-        triggerContext.setWindow(window);
-        trigger.clear(window, triggerContext);
     }
 
     private void merge(W result, Collection<W> merged, W stateWindow, Collection<W> mergedStateWindows)
@@ -296,15 +293,16 @@ public final class WindowOperator<K, IN, W extends Window>
         return sum < time ? Long.MAX_VALUE : sum;
     }
 
+    /** Registers through the trigger context, set to {@code window}: a trigger asking for the same timer costs nothing. */
     private void registerCleanupTimer(W window) {
         long time = cleanupTime(window);
         if (time == Long.MAX_VALUE) {
             return;
         }
         if (eventTime) {
-            timers.registerEventTimeTimer(window, time);
+            triggerContext.registerEventTimeTimer(time);
         } else {
-            timers.registerProcessingTimeTimer(window, time);
+            triggerContext.registerProcessingTimeTimer(time);
         }
     }
 

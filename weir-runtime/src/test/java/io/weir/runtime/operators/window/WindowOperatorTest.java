@@ -376,6 +376,23 @@ class WindowOperatorTest {
         }
 
         @Test
+        void aCustomTriggerMayDeleteAndRegisterTheCleanupTimeAndRegisterTheTimerThatIsFiring() throws Exception {
+            OperatorHarness<Tuple2<String, Integer>> h = Windows.streaming(keyed()
+                    .window(TumblingEventTimeWindows.of(Duration.ofMillis(10))).allowedLateness(Duration.ofMillis(5))
+                    .trigger(new FireTwice()).sum(1));
+            h.processElement(t("a", 1), 3);
+            h.processElement(t("a", 2), 4);
+            h.processWatermark(9);              // fires, registers its own (due) timer again, which fires at once
+            h.processWatermark(10);
+            h.processWatermark(14);             // the cleanup timer: fires once more, then the window is gone
+            h.processElement(t("a", 4), 5);     // late
+            h.endInput();
+            assertThat(rendered(h)).containsExactly("(a,3)@9", "(a,3)@9", "wm 9", "wm 10", "(a,3)@9", "wm 14",
+                    "wm MAX");
+            assertThat(h.accumulatorValue("operator under test.numLateRecordsDropped")).isEqualTo(1L);
+        }
+
+        @Test
         void aPurgingCountTriggerEmitsEachGroupOfRecordsOnceAndKeepsTheRest() throws Exception {
             OperatorHarness<Tuple2<String, Integer>> h = Windows.streaming(keyed()
                     .window(TumblingEventTimeWindows.of(Duration.ofMillis(100)))
@@ -687,7 +704,49 @@ class WindowOperatorTest {
         }
     }
 
-    /** Evicts everything before the function. */
+    /**
+     * Registers, deletes and registers again the window's end for every record (with no allowed lateness, the
+     * operator's cleanup timer would be that same timer); fires at every timer, and at the first one registers
+     * that timer again, so that it fires twice.
+     */
+    static final class FireTwice extends io.weir.api.windowing.triggers.Trigger<Object, TimeWindow> {
+        private final io.weir.api.state.ValueStateDescriptor<Boolean> refired =
+                new io.weir.api.state.ValueStateDescriptor<>("refired", Boolean.class, false);
+
+        @Override
+        public io.weir.api.windowing.triggers.TriggerResult onElement(Object element, long timestamp, TimeWindow w,
+                                                                     TriggerContext ctx) {
+            ctx.registerEventTimeTimer(w.maxTimestamp());
+            ctx.deleteEventTimeTimer(w.maxTimestamp());
+            ctx.registerEventTimeTimer(w.maxTimestamp());
+            return io.weir.api.windowing.triggers.TriggerResult.CONTINUE;
+        }
+
+        @Override
+        public io.weir.api.windowing.triggers.TriggerResult onEventTime(long time, TimeWindow w, TriggerContext ctx)
+                throws Exception {
+            ValueState<Boolean> state = ctx.getPartitionedState(refired);
+            if (!state.value()) {
+                state.update(true);
+                ctx.registerEventTimeTimer(time);
+            }
+            return io.weir.api.windowing.triggers.TriggerResult.FIRE;
+        }
+
+        @Override
+        public io.weir.api.windowing.triggers.TriggerResult onProcessingTime(long time, TimeWindow w,
+                                                                            TriggerContext ctx) {
+            return io.weir.api.windowing.triggers.TriggerResult.CONTINUE;
+        }
+
+        @Override
+        public void clear(TimeWindow w, TriggerContext ctx) {
+            ctx.getPartitionedState(refired).clear();
+            ctx.deleteEventTimeTimer(w.maxTimestamp());
+        }
+    }
+
+    /** Evicts everything before the function. */    /** Evicts everything before the function. */
     static final class EvictAll implements Evictor<Object, TimeWindow> {
         @Override
         public void evictBefore(Iterable<TimestampedValue<Object>> elements, int size, TimeWindow window,
