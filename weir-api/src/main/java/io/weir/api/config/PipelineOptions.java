@@ -15,7 +15,8 @@ public final class PipelineOptions {
 
     public static final ConfigOption<java.time.Duration> AUTO_WATERMARK_INTERVAL = ConfigOptions
             .key("pipeline.auto-watermark-interval").durationType().defaultValue(java.time.Duration.ofMillis(200))
-            .withDescription("How often sources ask their watermark generators for a watermark.");
+            .withDescription("How often sources and assignTimestampsAndWatermarks ask their watermark generators "
+                    + "for a watermark (onPeriodicEmit); 0 turns periodic watermarks off.");
 
     public static final ConfigOption<String> NAME = ConfigOptions.key("pipeline.name")
             .stringType().noDefaultValue()

@@ -53,6 +53,27 @@ public interface Operation {
         }
     }
 
+    /**
+     * {@code assignTimestampsAndWatermarks}: gives records new timestamps and, in STREAMING, runs the strategy's
+     * watermark generator in place of the watermarks from upstream. Chains like a map.
+     */
+    record AssignTimestampsAndWatermarks(io.weir.api.eventtime.WatermarkStrategy<?> strategy) implements Operation {
+        public AssignTimestampsAndWatermarks {
+            if (strategy == null) {
+                throw new IllegalArgumentException("assignTimestampsAndWatermarks needs a watermark strategy");
+            }
+        }
+
+        @Override
+        public Function function() {
+            return strategy;
+        }
+
+        public String defaultName() {
+            return "Timestamps/Watermarks";
+        }
+    }
+
     record CoMap(io.weir.api.functions.CoMapFunction<?, ?, ?> function) implements Operation {
         public String defaultName() {
             return "Co-Map";
@@ -74,6 +95,29 @@ public interface Operation {
     record KeyedCoProcess(io.weir.api.functions.KeyedCoProcessFunction<?, ?, ?, ?> function) implements Operation {
         public String defaultName() {
             return "Keyed Co-Process";
+        }
+    }
+
+    /**
+     * Joins each left record at time {@code a} with the right records of its key at times in
+     * {@code [a + lowerBound, a + upperBound]} (milliseconds, both inclusive). Late records (behind the watermark)
+     * go to the late-data side outputs when set, else they are dropped.
+     *
+     * @param leftLateData  null to drop late left records
+     * @param rightLateData null to drop late right records
+     */
+    record IntervalJoin(io.weir.api.functions.ProcessJoinFunction<?, ?, ?> function, long lowerBound, long upperBound,
+                        io.weir.api.common.OutputTag<?> leftLateData, io.weir.api.common.OutputTag<?> rightLateData)
+            implements Operation {
+        public IntervalJoin {
+            if (lowerBound > upperBound) {
+                throw new IllegalArgumentException("Interval join: the lower bound (" + lowerBound
+                        + " ms) is greater than the upper bound (" + upperBound + " ms)");
+            }
+        }
+
+        public String defaultName() {
+            return "Interval Join";
         }
     }
 

@@ -11,6 +11,7 @@ import io.weir.api.dag.SinkTransformation;
 import io.weir.api.dag.Transformation;
 import io.weir.api.dag.UnionTransformation;
 import io.weir.api.environment.StreamExecutionEnvironment;
+import io.weir.api.eventtime.WatermarkStrategy;
 import io.weir.api.functions.FilterFunction;
 import io.weir.api.functions.FlatMapFunction;
 import io.weir.api.functions.KeySelector;
@@ -75,6 +76,23 @@ public class DataStream<T> {
             TimersNeedKeys.check(function);
         }
         return oneInput(new Operation.Process(function));
+    }
+
+    /**
+     * Gives each record the timestamp of {@code strategy}'s assigner and, in STREAMING, replaces the watermarks
+     * from upstream with those of the strategy's generator (run per subtask: per record, and every
+     * {@code pipeline.auto-watermark-interval}). Upstream watermarks are dropped, except the
+     * {@code MAX_WATERMARK} at the end of a bounded input. In BATCH only the assigner runs. On a keyed stream
+     * the operator runs after the keyBy's exchange but is not keyed itself.
+     */
+    public SingleOutputStreamOperator<T> assignTimestampsAndWatermarks(WatermarkStrategy<T> strategy) {
+        if (strategy == null) {
+            throw new IllegalArgumentException("assignTimestampsAndWatermarks needs a watermark strategy "
+                    + "(WatermarkStrategy.forMonotonousTimestamps(), forBoundedOutOfOrderness(...), ...)");
+        }
+        Operation operation = new Operation.AssignTimestampsAndWatermarks(strategy);
+        return new SingleOutputStreamOperator<>(environment, new OneInputTransformation<T, T>(transformation,
+                operation.defaultName(), operation, null, Transformation.DEFAULT_PARALLELISM));
     }
 
     protected <R> SingleOutputStreamOperator<R> oneInput(Operation operation) {
@@ -160,6 +178,22 @@ public class DataStream<T> {
             inputs.add(other.transformation);
         }
         return new DataStream<>(environment, new UnionTransformation<>(inputs));
+    }
+
+    /**
+     * Joins this stream with {@code other} by key and window:
+     * {@code join(other).where(key1).equalTo(key2).window(assigner).apply(joinFunction)}.
+     */
+    public <T2> JoinedStreams<T, T2> join(DataStream<T2> other) {
+        return new JoinedStreams<>(this, other);
+    }
+
+    /**
+     * Groups this stream and {@code other} by key and window, for a function that sees both sides of a window:
+     * {@code coGroup(other).where(key1).equalTo(key2).window(assigner).apply(coGroupFunction)}.
+     */
+    public <T2> CoGroupedStreams<T, T2> coGroup(DataStream<T2> other) {
+        return new CoGroupedStreams<>(this, other);
     }
 
     /** Two streams, possibly of different types, processed by one operator with a method per input. */

@@ -1,12 +1,15 @@
 package io.weir.api.datastream;
 
+import io.weir.api.common.OutputTag;
 import io.weir.api.dag.OneInputTransformation;
 import io.weir.api.dag.Operation;
 import io.weir.api.dag.PartitionTransformation;
 import io.weir.api.dag.Partitioning;
 import io.weir.api.dag.Transformation;
+import io.weir.api.dag.TwoInputTransformation;
 import io.weir.api.functions.KeySelector;
 import io.weir.api.functions.KeyedProcessFunction;
+import io.weir.api.functions.ProcessJoinFunction;
 import io.weir.api.functions.ReduceFunction;
 import io.weir.api.functions.aggregation.FieldAggregator;
 import io.weir.api.windowing.assigners.GlobalWindows;
@@ -16,6 +19,8 @@ import io.weir.api.windowing.triggers.CountTrigger;
 import io.weir.api.windowing.triggers.PurgingTrigger;
 import io.weir.api.windowing.windows.GlobalWindow;
 import io.weir.api.windowing.windows.Window;
+
+import java.time.Duration;
 
 /**
  * A stream partitioned by key. Operators on it see one key at a time and may keep keyed state.
@@ -132,5 +137,146 @@ public class KeyedStream<T, K> extends DataStream<T> {
     /** Connects two keyed streams on their keys, for a {@code KeyedCoProcessFunction}. */
     public <T2> ConnectedStreams<T, T2> connect(KeyedStream<T2, K> other) {
         return new ConnectedStreams<>(environment, this, other);
+    }
+
+    // ------------------------------------------------------------------------------ interval join
+
+    /**
+     * Joins this stream (left) with {@code other} (right) on their keys by event time: a left record at time
+     * {@code a} meets each right record of its key at time {@code b} with {@code a + lower <= b <= a + upper},
+     * the bounds given by {@link IntervalJoin#between}. Both inputs need event timestamps.
+     */
+    public <T2> IntervalJoin<T, T2, K> intervalJoin(KeyedStream<T2, K> other) {
+        if (other == null) {
+            throw new IllegalArgumentException("intervalJoin needs the other keyed stream, got null");
+        }
+        if (other.environment != environment) {
+            throw new IllegalArgumentException("intervalJoin: both streams must come from the same environment");
+        }
+        return new IntervalJoin<>(this, other);
+    }
+
+    /** An interval join being built: {@link #between} sets its bounds. */
+    public static class IntervalJoin<T1, T2, KEY> {
+        private final KeyedStream<T1, KEY> left;
+        private final KeyedStream<T2, KEY> right;
+
+        IntervalJoin(KeyedStream<T1, KEY> left, KeyedStream<T2, KEY> right) {
+            this.left = left;
+            this.right = right;
+        }
+
+        /** Joins by event time, the only time an interval join supports (the default). */
+        public IntervalJoin<T1, T2, KEY> inEventTime() {
+            return this;
+        }
+
+        /**
+         * The interval, relative to a left record's timestamp, in which right records match it; both bounds are
+         * inclusive unless made exclusive, and either may be negative (reaching back in time). Milliseconds count;
+         * finer parts of a duration are dropped.
+         *
+         * @throws IllegalArgumentException if {@code lowerBound} is greater than {@code upperBound}
+         */
+        public IntervalJoined<T1, T2, KEY> between(Duration lowerBound, Duration upperBound) {
+            long lower = millis(lowerBound, "lower");
+            long upper = millis(upperBound, "upper");
+            if (lower > upper) {
+                throw new IllegalArgumentException("intervalJoin(...).between(" + lowerBound + ", " + upperBound
+                        + "): the lower bound is greater than the upper bound, so no record could ever match; "
+                        + "a right record at b matches a left record at a when a + lower <= b <= a + upper");
+            }
+            return new IntervalJoined<>(left, right, lower, upper);
+        }
+
+        private static long millis(Duration bound, String which) {
+            if (bound == null) {
+                throw new IllegalArgumentException("intervalJoin(...).between: the " + which + " bound is null");
+            }
+            try {
+                return bound.toMillis();
+            } catch (ArithmeticException e) {
+                throw new IllegalArgumentException("intervalJoin(...).between: the " + which + " bound " + bound
+                        + " does not fit in a long of milliseconds");
+            }
+        }
+    }
+
+    /** An interval join with its bounds: exclusive bounds and late-data outputs may be set before {@link #process}. */
+    public static class IntervalJoined<IN1, IN2, KEY> {
+        private final KeyedStream<IN1, KEY> left;
+        private final KeyedStream<IN2, KEY> right;
+        private final long lowerBound;
+        private final long upperBound;
+        private boolean lowerExclusive;
+        private boolean upperExclusive;
+        private OutputTag<IN1> leftLateData;
+        private OutputTag<IN2> rightLateData;
+
+        IntervalJoined(KeyedStream<IN1, KEY> left, KeyedStream<IN2, KEY> right, long lowerBound, long upperBound) {
+            this.left = left;
+            this.right = right;
+            this.lowerBound = lowerBound;
+            this.upperBound = upperBound;
+        }
+
+        /** A right record exactly at {@code a + lower} does not match. */
+        public IntervalJoined<IN1, IN2, KEY> lowerBoundExclusive() {
+            lowerExclusive = true;
+            return this;
+        }
+
+        /** A right record exactly at {@code a + upper} does not match. */
+        public IntervalJoined<IN1, IN2, KEY> upperBoundExclusive() {
+            upperExclusive = true;
+            return this;
+        }
+
+        /**
+         * Left records that arrive behind the watermark (too late for any right record they could match) go to
+         * this side output instead of being dropped. Only STREAMING has late records.
+         */
+        public IntervalJoined<IN1, IN2, KEY> sideOutputLeftLateData(OutputTag<IN1> outputTag) {
+            leftLateData = requireTag(outputTag, "sideOutputLeftLateData");
+            return this;
+        }
+
+        /** Like {@link #sideOutputLeftLateData}, for right records. */
+        public IntervalJoined<IN1, IN2, KEY> sideOutputRightLateData(OutputTag<IN2> outputTag) {
+            rightLateData = requireTag(outputTag, "sideOutputRightLateData");
+            return this;
+        }
+
+        private static <X> OutputTag<X> requireTag(OutputTag<X> tag, String method) {
+            if (tag == null) {
+                throw new IllegalArgumentException("intervalJoin(...)." + method + " needs an OutputTag, got null");
+            }
+            return tag;
+        }
+
+        /**
+         * Calls {@code function} once per matching pair of records.
+         *
+         * @throws IllegalArgumentException if exclusive bounds leave an interval with no time in it
+         */
+        public <OUT> SingleOutputStreamOperator<OUT> process(ProcessJoinFunction<IN1, IN2, OUT> function) {
+            if (function == null) {
+                throw new IllegalArgumentException("intervalJoin(...).process needs a ProcessJoinFunction, got null");
+            }
+            boolean empty = lowerExclusive && lowerBound == Long.MAX_VALUE
+                    || upperExclusive && upperBound == Long.MIN_VALUE;
+            long lower = lowerExclusive && !empty ? lowerBound + 1 : lowerBound;
+            long upper = upperExclusive && !empty ? upperBound - 1 : upperBound;
+            if (empty || lower > upper) {
+                throw new IllegalArgumentException("intervalJoin(...): the interval " + (lowerExclusive ? "(" : "[")
+                        + lowerBound + " ms, " + upperBound + " ms" + (upperExclusive ? ")" : "]")
+                        + " contains no millisecond, so no record could ever match; widen the bounds or make them "
+                        + "inclusive");
+            }
+            Operation operation = new Operation.IntervalJoin(function, lower, upper, leftLateData, rightLateData);
+            return new SingleOutputStreamOperator<>(left.environment, new TwoInputTransformation<IN1, IN2, OUT>(
+                    left.transformation, right.transformation, operation.defaultName(), operation,
+                    left.keySelector, right.keySelector, Transformation.DEFAULT_PARALLELISM));
+        }
     }
 }

@@ -43,7 +43,7 @@ final class WindowFunctionAdapters {
     }
 
     /** Passes the lifecycle on to the wrapped function. */
-    private abstract static class Delegating<IN, OUT, K, W extends Window> extends ProcessWindowFunction<IN, OUT, K, W> {
+    abstract static class Delegating<IN, OUT, K, W extends Window> extends ProcessWindowFunction<IN, OUT, K, W> {
         private static final long serialVersionUID = 1L;
         private final Function wrapped;
 

@@ -8,11 +8,16 @@ public class BoundedOutOfOrdernessWatermarks<T> implements WatermarkGenerator<T>
     private long maxTimestamp;
 
     public BoundedOutOfOrdernessWatermarks(Duration maxOutOfOrderness) {
-        if (maxOutOfOrderness.isNegative()) {
-            throw new IllegalArgumentException("maxOutOfOrderness must not be negative: " + maxOutOfOrderness);
-        }
-        this.outOfOrdernessMillis = maxOutOfOrderness.toMillis();
+        this.outOfOrdernessMillis = checkBound(maxOutOfOrderness).toMillis();
         this.maxTimestamp = Long.MIN_VALUE + outOfOrdernessMillis + 1;
+    }
+
+    static Duration checkBound(Duration maxOutOfOrderness) {
+        if (maxOutOfOrderness == null || maxOutOfOrderness.isNegative()) {
+            throw new IllegalArgumentException("forBoundedOutOfOrderness: maxOutOfOrderness must be zero or "
+                    + "positive, was " + maxOutOfOrderness);
+        }
+        return maxOutOfOrderness;
     }
 
     @Override

@@ -1,21 +1,23 @@
 package io.weir.bench.common;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * The command line every whole-job main takes, whatever the engine:
  * <pre>
- * &lt;W1|W2|W4&gt; [BATCH|STREAMING] [--input &lt;file&gt;] [--records &lt;n&gt;] [--keys &lt;n&gt;] [--parallelism &lt;n&gt;]
+ * &lt;W1|W2|W3|W4&gt; [BATCH|STREAMING] [--input &lt;file&gt;] [--records &lt;n&gt;] [--keys &lt;n&gt;] [--parallelism &lt;n&gt;]
  * </pre>
  * W1 WordCount needs {@code --input}; W2 KeyedSum sums {@code i} for {@code i} in {@code [0, records)} per key
- * {@code i mod keys}; W4 Startup takes nothing. The mode is ignored by the plain-Java loops.
+ * {@code i mod keys}; W3 Windowed gives record {@code i} the key {@code i mod keys}, the value {@code i} and the event
+ * timestamp {@code 10 i} ms, and sums per key in 1-minute tumbling event-time windows; W4 Startup takes nothing. The mode is ignored by the plain-Java loops.
  */
 public record BenchArgs(String workload, String mode, Path input, long records, int keys, int parallelism) {
     public static final long DEFAULT_RECORDS = 50_000_000L;
     public static final int DEFAULT_KEYS = 100_000;
     public static final int DEFAULT_PARALLELISM = 2;
-    private static final String USAGE = "Usage: <W1|W2|W4> [BATCH|STREAMING] [--input <file>] [--records <n>] "
+    private static final String USAGE = "Usage: <W1|W2|W3|W4> [BATCH|STREAMING] [--input <file>] [--records <n>] "
             + "[--keys <n>] [--parallelism <n>]";
 
     public static BenchArgs parse(String[] args) {
@@ -23,9 +25,8 @@ public record BenchArgs(String workload, String mode, Path input, long records, 
             throw new IllegalArgumentException("No workload given. " + USAGE);
         }
         String workload = args[0].toUpperCase(Locale.ROOT);
-        if (!workload.equals("W1") && !workload.equals("W2") && !workload.equals("W4")) {
-            throw new IllegalArgumentException("Unknown workload '" + args[0] + "' (W3, windows, does not exist yet). "
-                    + USAGE);
+        if (!List.of("W1", "W2", "W3", "W4").contains(workload)) {
+            throw new IllegalArgumentException("Unknown workload '" + args[0] + "'. " + USAGE);
         }
         int i = 1;
         String mode = "STREAMING";

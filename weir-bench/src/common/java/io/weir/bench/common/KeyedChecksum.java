@@ -35,6 +35,18 @@ public final class KeyedChecksum {
         hash += mix(keyHash(key) * 0x9E3779B97F4A7C15L + v);
     }
 
+    /**
+     * Adds one result of a windowed aggregation: the key, the event timestamp of the window's result (its end minus
+     * one millisecond on every engine) and the value; call once per emitted result. {@link #keys()} then counts
+     * results rather than keys.
+     */
+    public void addWindowResult(Object key, long timestamp, Object value) {
+        long v = integral(value, "value");
+        keys++;
+        total += v;
+        hash += mix((keyHash(key) * 0x9E3779B97F4A7C15L + timestamp) * 0xC2B2AE3D27D4EB4FL + v);
+    }
+
     /** Adds every entry of a map of final values. */
     public void addAll(Map<?, ?> finalValues) {
         for (Map.Entry<?, ?> e : finalValues.entrySet()) {

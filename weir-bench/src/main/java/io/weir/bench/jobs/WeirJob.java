@@ -9,22 +9,27 @@ import io.weir.bench.common.BenchArgs;
 import io.weir.bench.common.KeyedChecksum;
 import io.weir.bench.common.ResultLine;
 import io.weir.bench.common.Words;
+import io.weir.api.connector.source.lib.NumberSequenceSource;
+import io.weir.api.windowing.assigners.TumblingEventTimeWindows;
 import io.weir.connectors.file.FileSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * The whole-job benchmarks on Weir, one per JVM:
  * <pre>
- * WeirJob &lt;W1|W2|W4&gt; &lt;BATCH|STREAMING&gt; [--input &lt;file&gt;] [--records &lt;n&gt;] [--keys &lt;n&gt;] [--parallelism &lt;n&gt;]
+ * WeirJob &lt;W1|W2|W3|W4&gt; &lt;BATCH|STREAMING&gt; [--input &lt;file&gt;] [--records &lt;n&gt;] [--keys &lt;n&gt;] [--parallelism &lt;n&gt;]
  * </pre>
  * <ul>
  *   <li>W1 WordCount: text file, {@link Words} tokenizer, {@code keyBy(word).sum(1)};</li>
  *   <li>W2 KeyedSum: {@code fromSequence(0, records - 1)}, {@code (i mod keys, i)}, {@code keyBy(f0).sum(1)};</li>
+ *   <li>W3 Windowed: {@code (i mod keys, i)} at event time {@code 10 i} ms, {@code keyBy(f0)}, 1-minute tumbling
+ *   event-time windows, a sum per key and window;</li>
  *   <li>W4 Startup: three elements, a map, a print.</li>
  * </ul>
- * W1 and W2 end in {@link ChecksumSink}; the main adds up its parts and prints one {@link ResultLine}. The Flink
+ * W1 and W2 end in {@link ChecksumSink}, W3 in {@link WindowChecksumSink}; the main adds up its parts and prints one {@link ResultLine}. The Flink
  * twin, io.weir.bench.flink.FlinkJob, builds the same pipelines operator for operator.
  */
 public final class WeirJob {
@@ -53,12 +58,22 @@ public final class WeirJob {
         env.execute("W4 Startup");
     }
 
-    /** W1 or W2; returns the checksum of the final value per key. */
+    /** W1 or W2 (the checksum of the final value per key), or W3 (the checksum of every window result). */
     static KeyedChecksum runKeyed(BenchArgs bench) throws Exception {
         StreamExecutionEnvironment env = environment(bench);
         Path parts = Files.createTempDirectory("weir-bench-checksum");
         try {
-            if (bench.workload().equals("W1")) {
+            if (bench.workload().equals("W3")) {
+                long keys = bench.keys();
+                env.fromSource(new NumberSequenceSource(0, bench.records() - 1),
+                                WatermarkStrategy.<Long>forMonotonousTimestamps().withTimestampAssigner((i, ts) -> i * 10),
+                                "Sequence")
+                        .map(i -> Tuple2.of(i % keys, i)).name("Key")
+                        .keyBy(t -> t.f0)
+                        .window(TumblingEventTimeWindows.of(Duration.ofMinutes(1)))
+                        .reduce((a, b) -> Tuple2.of(a.f0, a.f1 + b.f1)).name("Window sum")
+                        .sinkTo(new WindowChecksumSink<>(parts)).name("Checksum");
+            } else if (bench.workload().equals("W1")) {
                 env.fromSource(FileSource.forTextLines(bench.input().toString()), WatermarkStrategy.noWatermarks(),
                                 "Text")
                         .flatMap(WeirJob::tokenize).name("Tokenizer")

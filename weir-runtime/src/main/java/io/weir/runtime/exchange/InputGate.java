@@ -1,33 +1,39 @@
 package io.weir.runtime.exchange;
 
+import io.weir.runtime.time.WatermarkCombiner;
+import io.weir.runtime.time.WatermarkStatus;
+
 import java.util.concurrent.Semaphore;
 
 /**
  * The consumer side of a task's pipelined inputs: knows, per channel, which logical input of the head
- * operator it feeds, its watermark and whether it ended; returns credits once a batch is processed.
- * Combines channel watermarks into one watermark per logical input (the minimum over its open channels).
- * Used by the consumer task's thread only.
+ * operator it feeds, its watermark, its status and whether it ended; returns credits once a batch is processed.
+ * Combines the channels of each logical input into one watermark and status with a {@link WatermarkCombiner}:
+ * the minimum over its open channels that are not idle, never going back; the input is idle when all its open
+ * channels are. Used by the consumer task's thread only.
  */
 public final class InputGate {
     private final int[] inputOfChannel;
+    /** The channel's stream number in its input's combiner. */
+    private final int[] streamOfChannel;
     private final Semaphore[] credits;
-    private final long[] channelWatermark;
     private final boolean[] channelEnded;
     private final int[] openChannelsPerInput;
-    private final long[] inputWatermark;
+    private final WatermarkCombiner[] inputs;
     private int openChannels;
 
     public InputGate(int[] inputOfChannel, Semaphore[] credits, int numberOfInputs) {
         this.inputOfChannel = inputOfChannel;
+        this.streamOfChannel = new int[inputOfChannel.length];
         this.credits = credits;
-        this.channelWatermark = new long[inputOfChannel.length];
         this.channelEnded = new boolean[inputOfChannel.length];
         this.openChannelsPerInput = new int[numberOfInputs];
-        this.inputWatermark = new long[numberOfInputs];
-        java.util.Arrays.fill(channelWatermark, Long.MIN_VALUE);
-        java.util.Arrays.fill(inputWatermark, Long.MIN_VALUE);
-        for (int input : inputOfChannel) {
-            openChannelsPerInput[input]++;
+        for (int c = 0; c < inputOfChannel.length; c++) {
+            streamOfChannel[c] = openChannelsPerInput[inputOfChannel[c]]++;
+        }
+        this.inputs = new WatermarkCombiner[numberOfInputs];
+        for (int i = 0; i < numberOfInputs; i++) {
+            inputs[i] = new WatermarkCombiner(openChannelsPerInput[i]);
         }
         this.openChannels = inputOfChannel.length;
     }
@@ -41,30 +47,40 @@ public final class InputGate {
         credits[channel].release();
     }
 
-    /**
-     * Records a channel watermark; returns the input's new watermark if it advanced, else {@code Long.MIN_VALUE}.
-     */
-    public long onWatermark(int channel, long watermark) {
-        if (watermark <= channelWatermark[channel]) {
-            return Long.MIN_VALUE;
-        }
-        channelWatermark[channel] = watermark;
-        return advance(inputOfChannel[channel]);
+    /** Records a channel watermark; its input's watermark or status changes go to {@code input}. */
+    public void onWatermark(int channel, long watermark, WatermarkCombiner.Listener input) {
+        inputs[inputOfChannel[channel]].updateWatermark(streamOfChannel[channel], watermark, input);
     }
 
-    /** Marks a channel ended; returns true if that was the last open channel of its input. */
-    public boolean onEnd(int channel) {
+    /** Records a channel's status; its input's watermark or status changes go to {@code input}. */
+    public void onWatermarkStatus(int channel, WatermarkStatus status, WatermarkCombiner.Listener input) {
+        inputs[inputOfChannel[channel]].updateStatus(streamOfChannel[channel], status, input);
+    }
+
+    /**
+     * Marks a channel ended; returns true if that was the last open channel of its input. Otherwise the channel
+     * no longer holds back its input, whose changes go to {@code input}.
+     */
+    public boolean onEnd(int channel, WatermarkCombiner.Listener input) {
         if (channelEnded[channel]) {
             throw new IllegalStateException("Channel " + channel + " ended twice");
         }
         channelEnded[channel] = true;
         openChannels--;
-        return --openChannelsPerInput[inputOfChannel[channel]] == 0;
+        if (--openChannelsPerInput[inputOfChannel[channel]] == 0) {
+            return true;
+        }
+        inputs[inputOfChannel[channel]].remove(streamOfChannel[channel], input);
+        return false;
     }
 
-    /** After a channel ended, it no longer holds the input's watermark back. */
-    public long watermarkAfterEnd(int channel) {
-        return advance(inputOfChannel[channel]);
+    /** The watermark of logical input {@code input}: {@code Long.MIN_VALUE} until every channel sent one. */
+    public long watermarkOf(int input) {
+        return inputs[input].watermark();
+    }
+
+    public boolean isIdle(int input) {
+        return inputs[input].isIdle();
     }
 
     public boolean allEnded() {
@@ -73,21 +89,5 @@ public final class InputGate {
 
     public int numberOfChannels() {
         return inputOfChannel.length;
-    }
-
-    private long advance(int input) {
-        long min = Long.MAX_VALUE;
-        boolean any = false;
-        for (int c = 0; c < inputOfChannel.length; c++) {
-            if (inputOfChannel[c] == input && !channelEnded[c]) {
-                min = Math.min(min, channelWatermark[c]);
-                any = true;
-            }
-        }
-        if (!any || min <= inputWatermark[input]) {
-            return Long.MIN_VALUE;
-        }
-        inputWatermark[input] = min;
-        return min;
     }
 }

@@ -1,5 +1,7 @@
 package io.weir.runtime.exchange;
 
+import io.weir.runtime.time.WatermarkStatus;
+
 /**
  * The producer side of one exchange from one producer subtask: records, watermarks and the end of the
  * partition go in; where they go (threads, files) is the implementation's business. Used by the producing
@@ -15,6 +17,9 @@ public interface PartitionWriter {
     boolean hasPending();
 
     void emitWatermark(long watermark) throws InterruptedException;
+
+    /** The producer went idle or became active again (see {@link WatermarkStatus}). */
+    void emitWatermarkStatus(WatermarkStatus status) throws InterruptedException;
 
     /** Flushes and ends every channel: the consumers see the end of this producer. */
     void finish() throws Exception;

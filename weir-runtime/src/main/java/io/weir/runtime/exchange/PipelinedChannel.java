@@ -1,5 +1,7 @@
 package io.weir.runtime.exchange;
 
+import io.weir.runtime.time.WatermarkStatus;
+
 import java.util.concurrent.Semaphore;
 
 /**
@@ -28,6 +30,10 @@ public final class PipelinedChannel {
     /** Sends an event; events are rare and small, so they take no credit. */
     public void sendWatermark(long watermark) {
         target.put(new ChannelEvent.WatermarkEvent(channelIndex, watermark));
+    }
+
+    public void sendWatermarkStatus(WatermarkStatus status) {
+        target.put(new ChannelEvent.WatermarkStatusEvent(channelIndex, status));
     }
 
     public void sendEnd() {

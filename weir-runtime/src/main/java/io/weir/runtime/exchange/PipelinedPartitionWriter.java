@@ -1,5 +1,7 @@
 package io.weir.runtime.exchange;
 
+import io.weir.runtime.time.WatermarkStatus;
+
 /**
  * Buffers records per channel into batches and hands full batches to the consumer threads by reference.
  * No lock and no allocation per record: a batch is allocated when the previous one was sent.
@@ -71,6 +73,15 @@ public final class PipelinedPartitionWriter implements PartitionWriter {
         flush();
         for (PipelinedChannel channel : channels) {
             channel.sendWatermark(watermark);
+        }
+    }
+
+    /** Flushed first, like a watermark: the records sent before a status change belong before it. */
+    @Override
+    public void emitWatermarkStatus(WatermarkStatus status) throws InterruptedException {
+        flush();
+        for (PipelinedChannel channel : channels) {
+            channel.sendWatermarkStatus(status);
         }
     }
 

@@ -4,6 +4,8 @@ import io.weir.api.connector.sink.Sink;
 import io.weir.api.connector.sink.SinkWriter;
 import io.weir.api.connector.sink.WriterInitContext;
 import io.weir.api.eventtime.TimestampAssigner;
+import io.weir.api.eventtime.Watermark;
+import io.weir.runtime.time.WatermarkStatus;
 
 /**
  * Feeds a {@link SinkWriter}. The writer is flushed with {@code endOfInput=true} only when the whole input
@@ -65,9 +67,14 @@ public final class SinkOperator<T> implements StreamOperator<Void>, OperatorInpu
         writer.write(value, writerContext);
     }
 
+    /** A sink has no downstream: the watermark ends at its writer. */
     @Override
-    public void processWatermark(long watermark, Output<Void> output) {
-        // A sink has no downstream: the watermark ends here.
+    public void processWatermark(long watermark, Output<Void> output) throws Exception {
+        writer.writeWatermark(new Watermark(watermark));
+    }
+
+    @Override
+    public void processWatermarkStatus(WatermarkStatus status, Output<Void> output) {
     }
 
     @Override

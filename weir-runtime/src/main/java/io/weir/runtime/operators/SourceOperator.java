@@ -3,23 +3,21 @@ package io.weir.runtime.operators;
 import io.weir.api.config.Configuration;
 import io.weir.api.connector.source.Boundedness;
 import io.weir.api.connector.source.InputStatus;
-import io.weir.api.connector.source.ReaderOutput;
 import io.weir.api.connector.source.Source;
 import io.weir.api.connector.source.SourceReader;
 import io.weir.api.connector.source.SourceReaderContext;
 import io.weir.api.connector.source.SourceSplit;
-import io.weir.api.eventtime.TimestampAssigner;
-import io.weir.api.eventtime.Watermark;
-import io.weir.api.eventtime.WatermarkGenerator;
-import io.weir.api.eventtime.WatermarkOutput;
 import io.weir.api.eventtime.WatermarkStrategy;
+import io.weir.runtime.time.ProcessingTimeService;
 
 import java.util.Optional;
 
 /**
- * The head of a source task: pulls splits from the shared enumerator and records from its reader, assigns
- * timestamps and runs the watermark generator. Driven by the task loop through {@link #emitNext()} instead
- * of an input. At the end of a bounded input it emits {@code MAX_WATERMARK}.
+ * The head of a source task: pulls splits from the shared enumerator and records from its reader. The
+ * {@link SourceReaderOutput} it gives the reader assigns timestamps and runs the watermark generators (one per
+ * split output). Driven by the task loop through {@link #emitNext()} instead of an input. A reader of an
+ * unbounded source that has no split is idle; at the end of a bounded input the source emits
+ * {@code MAX_WATERMARK}.
  */
 public final class SourceOperator<T, S extends SourceSplit> implements StreamOperator<T> {
     /** What {@link #emitNext()} did. */
@@ -30,42 +28,9 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
     private final boolean runWatermarkGenerators;
     private final SharedSplitEnumerator<S> splits;
     private SourceReader<T, S> reader;
-    private Output<T> output;
-    private TimestampAssigner<T> timestampAssigner;
-    private WatermarkGenerator<T> watermarkGenerator;
+    private SourceReaderOutput<T> readerOutput;
     private int subtask;
     private boolean hasSplit;
-    private long lastWatermark = Long.MIN_VALUE;
-    private final WatermarkOutput watermarkOutput = new WatermarkOutput() {
-        @Override
-        public void emitWatermark(Watermark watermark) {
-            if (watermark.timestamp() > lastWatermark) {
-                lastWatermark = watermark.timestamp();
-                output.emitWatermark(lastWatermark);
-            }
-        }
-
-        @Override
-        public void markIdle() {
-        }
-
-        @Override
-        public void markActive() {
-        }
-    };
-    private final ReaderOutput<T> readerOutput = new ReaderOutput<>() {
-        @Override
-        public void collect(T record) {
-            collect(record, TimestampAssigner.NO_TIMESTAMP);
-        }
-
-        @Override
-        public void collect(T record, long timestamp) {
-            long ts = timestampAssigner.extractTimestamp(record, timestamp);
-            watermarkGenerator.onEvent(record, ts, watermarkOutput);
-            output.emit(record, ts);
-        }
-    };
 
     /** Without {@code runWatermarkGenerators} (BATCH) only the timestamp assigner runs. */
     public SourceOperator(Source<T, S> source, WatermarkStrategy<T> watermarkStrategy, boolean runWatermarkGenerators,
@@ -78,13 +43,12 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
 
     @Override
     public void open(OperatorContext<T> context) throws Exception {
-        output = context.output();
         OperatorRuntimeContext rc = context.runtimeContext();
         subtask = rc.getIndexOfThisSubtask();
         Configuration configuration = context.configuration();
-        timestampAssigner = watermarkStrategy.createTimestampAssigner();
-        watermarkGenerator = runWatermarkGenerators ? watermarkStrategy.createWatermarkGenerator()
-                : WatermarkStrategy.<T>noWatermarks().createWatermarkGenerator();
+        ProcessingTimeService processingTime = context.processingTimeService();
+        readerOutput = new SourceReaderOutput<>(context.output(), watermarkStrategy,
+                processingTime::currentProcessingTime, runWatermarkGenerators);
         reader = source.createReader(new SourceReaderContext() {
             @Override
             public int getIndexOfSubtask() {
@@ -115,12 +79,14 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
             Optional<S> next = splits.nextSplit(subtask);
             if (next.isEmpty()) {
                 if (source.getBoundedness() == Boundedness.BOUNDED) {
-                    watermarkOutput.emitWatermark(Watermark.MAX_WATERMARK);
+                    readerOutput.endOfInput();
                     return Status.END_OF_INPUT;
                 }
-                // An unbounded source with more readers than splits: this reader stays idle.
+                // An unbounded source with more readers than splits: this reader has nothing to wait for.
+                readerOutput.waitingForSplit(true);
                 return Status.NOTHING_AVAILABLE;
             }
+            readerOutput.waitingForSplit(false);
             reader.addSplit(next.get());
             hasSplit = true;
         }
@@ -137,7 +103,7 @@ public final class SourceOperator<T, S extends SourceSplit> implements StreamOpe
 
     /** Called every {@code pipeline.auto-watermark-interval} on the task thread. */
     public void emitPeriodicWatermark() {
-        watermarkGenerator.onPeriodicEmit(watermarkOutput);
+        readerOutput.emitPeriodicWatermarks();
     }
 
     @Override

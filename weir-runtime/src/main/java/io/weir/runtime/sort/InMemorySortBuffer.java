@@ -186,6 +186,9 @@ final class InMemorySortBuffer {
         }
         long aPointer = a[aSlot + 1];
         long bPointer = b[bSlot + 1];
+        if (KeyOrder.decides(a[aSlot])) {
+            return Long.compare(aPointer, bPointer);
+        }
         c = compareKeys(aPointer, bPointer);
         return c != 0 ? c : Long.compare(aPointer, bPointer);
     }
@@ -265,7 +268,7 @@ final class InMemorySortBuffer {
             if (position <= 0 || position >= size || prefixAt(position - 1) != prefixAt(position)) {
                 return false;
             }
-            return compareKeys(pointerAt(position - 1), pointerAt(position)) == 0;
+            return KeyOrder.decides(prefixAt(position)) || compareKeys(pointerAt(position - 1), pointerAt(position)) == 0;
         }
 
         @Override

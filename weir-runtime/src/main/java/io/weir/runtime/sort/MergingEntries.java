@@ -94,14 +94,14 @@ final class MergingEntries implements SortedEntries, RunCursor, AutoCloseable {
 
     private boolean less(int i, int j) {
         int c = Long.compareUnsigned(prefixes[i], prefixes[j]);
-        if (c == 0) {
+        if (c == 0 && !KeyOrder.decides(prefixes[i])) {
             RunCursor a = heap[i];
             RunCursor b = heap[j];
             c = KeyOrder.compareWithEqualPrefix(a.keyArray(), a.keyOffset(), a.keyLength(),
                     b.keyArray(), b.keyOffset(), b.keyLength());
-            if (c == 0) {
-                c = Integer.compare(runNumbers[i], runNumbers[j]);
-            }
+        }
+        if (c == 0) {
+            c = Integer.compare(runNumbers[i], runNumbers[j]);
         }
         return c < 0;
     }
@@ -134,6 +134,9 @@ final class MergingEntries implements SortedEntries, RunCursor, AutoCloseable {
     public boolean keyEqualsPrevious() {
         if (size == 0 || previousKeyLength < 0 || previousPrefix != prefixes[0]) {
             return false;
+        }
+        if (KeyOrder.decides(previousPrefix)) {
+            return true;
         }
         RunCursor top = heap[0];
         return Arrays.equals(previousKey, 0, previousKeyLength,

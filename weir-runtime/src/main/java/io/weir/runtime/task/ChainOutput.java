@@ -4,12 +4,15 @@ import io.weir.api.common.OutputTag;
 import io.weir.runtime.exchange.PartitionWriter;
 import io.weir.runtime.operators.OperatorInput;
 import io.weir.runtime.operators.Output;
+import io.weir.runtime.time.WatermarkStatus;
 
 import java.util.Map;
 
 /**
  * An operator's output inside a task: calls the chained operators directly and feeds the exchanges that
- * leave the task. Side outputs have their own targets; a side output nobody reads is dropped.
+ * leave the task. Side outputs have their own targets; a side output nobody reads is dropped. Watermarks and
+ * watermark statuses go to every target, main and side: a watermark that does not advance is dropped (event
+ * time never goes back), and an idle output becomes active before it sends a watermark.
  */
 final class ChainOutput<T> implements Output<T> {
     /** Where one output (main or a side output) goes. */
@@ -22,6 +25,8 @@ final class ChainOutput<T> implements Output<T> {
     private final PartitionWriter[] writers;
     private final ChainedWatermarkTarget[] watermarkTargets;
     private final Map<OutputTag<?>, Targets> sideOutputs;
+    private long watermark = Long.MIN_VALUE;
+    private WatermarkStatus status = WatermarkStatus.ACTIVE;
 
     ChainOutput(String operatorName, String subtask, Targets main, Map<OutputTag<?>, Targets> sideOutputs) {
         this.operatorName = operatorName;
@@ -69,24 +74,56 @@ final class ChainOutput<T> implements Output<T> {
 
     @Override
     public void emitWatermark(long watermark) {
+        if (watermark <= this.watermark) {
+            return;
+        }
+        emitWatermarkStatus(WatermarkStatus.ACTIVE);
+        this.watermark = watermark;
         try {
-            for (ChainedWatermarkTarget target : watermarkTargets) {
-                target.processWatermark(watermark);
-            }
-            for (PartitionWriter writer : writers) {
-                writer.emitWatermark(watermark);
-            }
+            sendWatermark(watermarkTargets, writers, watermark);
             for (Targets side : sideOutputs.values()) {
-                for (ChainedWatermarkTarget target : side.watermarkTargets()) {
-                    target.processWatermark(watermark);
-                }
-                for (PartitionWriter writer : side.writers()) {
-                    writer.emitWatermark(watermark);
-                }
+                sendWatermark(side.watermarkTargets(), side.writers(), watermark);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TaskCancelledException(e);
+        }
+    }
+
+    private static void sendWatermark(ChainedWatermarkTarget[] targets, PartitionWriter[] outs, long watermark)
+            throws InterruptedException {
+        for (ChainedWatermarkTarget target : targets) {
+            target.processWatermark(watermark);
+        }
+        for (PartitionWriter writer : outs) {
+            writer.emitWatermark(watermark);
+        }
+    }
+
+    @Override
+    public void emitWatermarkStatus(WatermarkStatus status) {
+        if (status == this.status) {
+            return;
+        }
+        this.status = status;
+        try {
+            sendStatus(watermarkTargets, writers, status);
+            for (Targets side : sideOutputs.values()) {
+                sendStatus(side.watermarkTargets(), side.writers(), status);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TaskCancelledException(e);
+        }
+    }
+
+    private static void sendStatus(ChainedWatermarkTarget[] targets, PartitionWriter[] outs, WatermarkStatus status)
+            throws InterruptedException {
+        for (ChainedWatermarkTarget target : targets) {
+            target.processWatermarkStatus(status);
+        }
+        for (PartitionWriter writer : outs) {
+            writer.emitWatermarkStatus(status);
         }
     }
 }

@@ -26,6 +26,8 @@ import io.weir.runtime.time.ProcessingTimeService;
 import io.weir.runtime.time.SortedInputTimerService;
 import io.weir.runtime.time.TimerDriver;
 import io.weir.runtime.time.Triggerable;
+import io.weir.runtime.time.WatermarkCombiner;
+import io.weir.runtime.time.WatermarkStatus;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,8 +49,19 @@ public final class OperatorChain {
     private final GuardedInput<Object>[] headInputs;
     /** The head's keyed state, when its input is sorted by key and the input sets the key (else null). */
     private KeyedStateBackend sortedHeadKeyedState;
-    private final long[] headInputWatermarks;
-    private long headWatermark = Long.MIN_VALUE;
+    /** The head's inputs combined: their minimum watermark, ignoring idle inputs. */
+    private final WatermarkCombiner headInputWatermarks;
+    private final WatermarkCombiner.Listener headWatermarkTarget = new WatermarkCombiner.Listener() {
+        @Override
+        public void onWatermark(long watermark) {
+            forwardWatermark(0, watermark);
+        }
+
+        @Override
+        public void onStatus(WatermarkStatus status) {
+            forwardWatermarkStatus(0, status);
+        }
+    };
     private int opened;
 
     /** Everything a chain needs from its task. */
@@ -105,12 +118,10 @@ public final class OperatorChain {
                 KeySelector key = spec.isKeyed() && !inputSetsKey ? spec.keySelectors().get(in) : null;
                 inputs[i][in] = new GuardedInput(op.input(in), spec.name(), subtaskLabel, key, keyedState);
             }
-            int index = i;
-            watermarkTargets[i] = wm -> forwardWatermark(index, wm);
+            watermarkTargets[i] = new ChainedTarget(i);
         }
         this.headInputs = (GuardedInput<Object>[]) inputs[0];
-        this.headInputWatermarks = new long[specs.get(0).numberOfInputs()];
-        java.util.Arrays.fill(headInputWatermarks, Long.MIN_VALUE);
+        this.headInputWatermarks = new WatermarkCombiner(specs.get(0).numberOfInputs());
     }
 
     private KeyedStateBackend keyedState(ChainedOperator spec, Setup setup) {
@@ -159,6 +170,36 @@ public final class OperatorChain {
                 writers == null ? new PartitionWriter[0] : writers.toArray(new PartitionWriter[0]));
     }
 
+    /** A chained operator as the target of its producer's watermarks and statuses. */
+    private final class ChainedTarget implements ChainedWatermarkTarget {
+        private final int index;
+
+        ChainedTarget(int index) {
+            this.index = index;
+        }
+
+        @Override
+        public void processWatermark(long watermark) {
+            forwardWatermark(index, watermark);
+        }
+
+        @Override
+        public void processWatermarkStatus(WatermarkStatus status) {
+            forwardWatermarkStatus(index, status);
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void forwardWatermarkStatus(int index, WatermarkStatus status) {
+        try {
+            ((StreamOperator) operators[index]).processWatermarkStatus(status, outputs[index]);
+        } catch (OperatorException | TaskCancelledException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new OperatorException(vertex.operators().get(index).name(), subtaskLabel, e);
+        }
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void forwardWatermark(int index, long watermark) {
         try {
@@ -182,17 +223,21 @@ public final class OperatorChain {
         return headInputs[index];
     }
 
-    /** A head input's watermark advanced: the head sees the minimum over its inputs. */
+    int numberOfHeadInputs() {
+        return headInputs.length;
+    }
+
+    /**
+     * A head input's watermark advanced: the head sees the minimum over its inputs that are not idle.
+     * {@code Long.MAX_VALUE} ends the input's event time.
+     */
     void headInputWatermark(int input, long watermark) {
-        headInputWatermarks[input] = watermark;
-        long min = Long.MAX_VALUE;
-        for (long w : headInputWatermarks) {
-            min = Math.min(min, w);
-        }
-        if (min > headWatermark) {
-            headWatermark = min;
-            forwardWatermark(0, min);
-        }
+        headInputWatermarks.updateWatermark(input, watermark, headWatermarkTarget);
+    }
+
+    /** A head input went idle or became active: the head is idle when all its inputs are. */
+    void headInputWatermarkStatus(int input, WatermarkStatus status) {
+        headInputWatermarks.updateStatus(input, status, headWatermarkTarget);
     }
 
     /** A failure of the head operator outside of its input methods (e.g. a source reader). */

@@ -4,18 +4,25 @@ import io.weir.runtime.operators.SourceOperator;
 
 import java.time.Duration;
 
-/** Drives a source task: pulls from the reader, runs mails between polls, emits periodic watermarks. */
+/**
+ * Drives a source task: pulls from the reader, runs mails between polls, and asks the watermark generators for
+ * a watermark every {@code pipeline.auto-watermark-interval} (never, when it is zero).
+ */
 public final class SourceTaskInput implements TaskInput {
     private static final long IDLE_WAIT_NANOS = 1_000_000L;
     private final long watermarkIntervalNanos;
 
     public SourceTaskInput(Duration watermarkInterval) {
-        this.watermarkIntervalNanos = Math.max(1, watermarkInterval.toNanos());
+        if (watermarkInterval.isNegative()) {
+            throw new IllegalArgumentException("The watermark interval must not be negative: " + watermarkInterval);
+        }
+        this.watermarkIntervalNanos = watermarkInterval.toNanos();
     }
 
     @Override
     public void process(OperatorChain chain, TaskControl control) throws Exception {
         SourceOperator<?, ?> source = (SourceOperator<?, ?>) chain.head();
+        boolean periodic = watermarkIntervalNanos > 0;
         long nextWatermarkNanos = System.nanoTime() + watermarkIntervalNanos;
         while (true) {
             control.checkCancelled();
@@ -43,8 +50,14 @@ public final class SourceTaskInput implements TaskInput {
                 now = System.nanoTime();
             }
             control.flushIfDue(now);
-            if (now >= nextWatermarkNanos) {
-                source.emitPeriodicWatermark();
+            if (periodic && now - nextWatermarkNanos >= 0) {
+                try {
+                    source.emitPeriodicWatermark();
+                } catch (OperatorException | TaskCancelledException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    throw chain.failureOfHead(e);
+                }
                 nextWatermarkNanos = now + watermarkIntervalNanos;
             }
         }

@@ -9,5 +9,10 @@
  * current key's timers exist; they all fire at the end of the key, event time first, with the watermark at
  * {@code MAX_WATERMARK} ({@link io.weir.runtime.time.SortedInputTimerService}), and processing time is frozen.
  * Operators see the same interfaces in both modes.
+ *
+ * <p>Watermarks and {@link io.weir.runtime.time.WatermarkStatus watermark statuses} of several streams (the
+ * channels of an input, the inputs of an operator, the split outputs of a source reader) are combined by one
+ * rule, {@link io.weir.runtime.time.WatermarkCombiner}: the minimum over the streams that are not idle, never
+ * going back; idle when all are idle.
  */
 package io.weir.runtime.time;

@@ -31,6 +31,7 @@ public final class JobGraphTranslator {
     public static JobGraph translate(Pipeline pipeline) {
         Configuration configuration = pipeline.configuration();
         ConfigurationValidator.validate(configuration);
+        checkWatermarkInterval(configuration);
         RuntimeExecutionMode mode = ExecutionModeResolver.resolve(configuration, sourcesOf(pipeline));
         LOG.info("Job '{}' runs in {} mode (execution.runtime-mode={})", pipeline.jobName(), mode,
                 configuration.get(ExecutionOptions.RUNTIME_MODE));
@@ -80,6 +81,17 @@ public final class JobGraphTranslator {
         StreamGraphBuilder builder = new StreamGraphBuilder(defaultParallelism(configuration), maxParallelism, choices);
         return Chainer.chain(pipeline.jobName(), mode, maxParallelism, builder.build(pipeline.sinks()),
                 choices.exchangeKind(), configuration, choices.processingClock());
+    }
+
+    /** Zero turns periodic watermarks off; a negative interval is a mistake worth naming before anything runs. */
+    private static void checkWatermarkInterval(Configuration configuration) {
+        java.time.Duration interval = configuration.get(PipelineOptions.AUTO_WATERMARK_INTERVAL);
+        if (interval.isNegative()) {
+            String key = PipelineOptions.AUTO_WATERMARK_INTERVAL.key();
+            throw new io.weir.api.config.IllegalConfigurationException("Invalid value '" + interval + "' for '" + key
+                    + "' (set in " + configuration.originOf(key) + "): expected a duration of zero (no periodic "
+                    + "watermarks) or more, such as 200 ms");
+        }
     }
 
     static String originOf(Configuration configuration) {

@@ -20,7 +20,10 @@ interface ModeChoices {
     /** How records cross from one task to another. */
     ExchangeKind exchangeKind();
 
-    /** Whether sources run their watermark generators (BATCH has perfect watermarks: only MAX at the end). */
+    /**
+     * Whether sources and {@code assignTimestampsAndWatermarks} run their watermark generators (BATCH has perfect
+     * watermarks: only MAX at the end).
+     */
     boolean runWatermarkGenerators();
 
     /** Whether sinks publish only at the end of input (BATCH: a retried task replays its input). */

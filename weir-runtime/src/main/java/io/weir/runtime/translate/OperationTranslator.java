@@ -11,6 +11,7 @@ import io.weir.api.functions.KeyedCoProcessFunction;
 import io.weir.api.functions.KeyedProcessFunction;
 import io.weir.api.functions.MapFunction;
 import io.weir.api.functions.ProcessFunction;
+import io.weir.api.functions.ProcessJoinFunction;
 import io.weir.api.functions.ReduceFunction;
 import io.weir.runtime.graph.OperatorFactory;
 import io.weir.runtime.graph.SimpleOperatorFactory;
@@ -29,6 +30,9 @@ import io.weir.runtime.operators.MapOperator;
 import io.weir.runtime.operators.ProcessOperator;
 import io.weir.runtime.operators.StreamOperator;
 import io.weir.runtime.operators.StreamingRollingReduceOperator;
+import io.weir.runtime.operators.TimestampsAndWatermarksOperator;
+import io.weir.api.eventtime.WatermarkStrategy;
+import io.weir.runtime.operators.join.IntervalJoinOperator;
 import io.weir.runtime.operators.window.WindowCombineOperator;
 import io.weir.runtime.operators.window.WindowOperator;
 
@@ -88,6 +92,21 @@ final class OperationTranslator {
                 () -> new CombineOperator<>((ReduceFunction) copy(function, loader), (KeySelector) keySelector, maxKeys));
     }
 
+    /**
+     * {@code assignTimestampsAndWatermarks}, chosen like a source by {@link ModeChoices#runWatermarkGenerators()}
+     * (not per mode here): the generator runs only when watermarks are generated (STREAMING). Each subtask gets
+     * its own copy of the strategy.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static OperatorFactory timestampsAndWatermarks(Operation.AssignTimestampsAndWatermarks operation,
+                                                   String operatorName, boolean runWatermarkGenerators) {
+        byte[] strategy = FunctionCopier.serialize(operation.function(), operatorName);
+        ClassLoader loader = operation.function().getClass().getClassLoader();
+        return factory(runWatermarkGenerators ? "TimestampsAndWatermarks" : "Timestamps(no watermark generator)",
+                () -> new TimestampsAndWatermarksOperator<>((WatermarkStrategy) copy(strategy, loader),
+                        runWatermarkGenerators));
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
     static OperatorFactory translateForStreaming(Operation operation, String operatorName) {
         if (operation instanceof Operation.Window window) {
@@ -126,6 +145,12 @@ final class OperationTranslator {
         if (operation instanceof Operation.KeyedCoProcess) {
             return factory("KeyedCoProcess",
                     () -> new KeyedCoProcessOperator<>((KeyedCoProcessFunction) copy(function, loader)));
+        }
+        if (operation instanceof Operation.IntervalJoin join) {
+            // One operator for both modes: in BATCH, sorted input and end-of-key timers make it see a whole key.
+            return factory("IntervalJoin[" + join.lowerBound() + ", " + join.upperBound() + "]",
+                    () -> new IntervalJoinOperator<>((ProcessJoinFunction) copy(function, loader), join.lowerBound(),
+                            join.upperBound(), join.leftLateData(), join.rightLateData()));
         }
         throw new UnsupportedOperationException("Operator '" + operatorName + "': operation "
                 + operation.getClass().getSimpleName() + " is not supported by this runtime");

@@ -65,7 +65,7 @@ final class StreamGraphBuilder {
                     ? choices.combiner(o.getOperation(), o.getKeySelector(), t.getName()) : null;
             if (combining == null) {
                 List<KeySelector<?, ?>> keys = o.isKeyed() ? List.of(o.getKeySelector()) : List.of();
-                node = register(t, choices.operator(o.getOperation(), t.getName()), 1, keys, false);
+                node = register(t, operatorFactory(o.getOperation(), t.getName()), 1, keys, false);
                 connect(in, node, 0);
             } else {
                 node = register(t, combining.finalOperator(), 1, List.of(combining.partialKey()), false);
@@ -86,6 +86,14 @@ final class StreamGraphBuilder {
             throw new IllegalStateException("Not an operator: " + t);
         }
         return node;
+    }
+
+    /** Like a source's, a timestamp assigner's generator runs only when the mode generates watermarks. */
+    private OperatorFactory operatorFactory(Operation operation, String operatorName) {
+        if (operation instanceof Operation.AssignTimestampsAndWatermarks assign) {
+            return OperationTranslator.timestampsAndWatermarks(assign, operatorName, choices.runWatermarkGenerators());
+        }
+        return choices.operator(operation, operatorName);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -29,8 +29,8 @@ import java.util.List;
  *
  * <p>The suite: {@link StatelessJobsITCase}, {@link RollingAggregationsITCase}, {@link KeyedStateJobsITCase},
  * {@link ConnectedStreamsITCase}, {@link MultiStageJobsITCase}, {@link TopologiesITCase}, {@link KeyTypesITCase},
- * {@link ValuesAndTimestampsITCase}, and the mode-specific rules in {@link BatchRulesITCase} and
- * {@link FailureRecoveryITCase}.
+ * {@link ValuesAndTimestampsITCase}, {@link EventTimeJobsITCase}, {@link JoinsITCase}, and the mode-specific
+ * rules in {@link BatchRulesITCase} and {@link FailureRecoveryITCase}.
  */
 final class DifferentialHarness {
     static final String PARALLELISMS = "1, 2, 4";

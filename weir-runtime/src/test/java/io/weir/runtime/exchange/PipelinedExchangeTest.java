@@ -1,5 +1,6 @@
 package io.weir.runtime.exchange;
 
+import io.weir.runtime.time.WatermarkStatus;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -55,6 +56,22 @@ class PipelinedExchangeTest {
     }
 
     @Test
+    void aStatusFollowsTheRecordsSentBeforeItOnEveryChannel() throws Exception {
+        TaskInbox a = new TaskInbox();
+        TaskInbox b = new TaskInbox();
+        PipelinedPartitionWriter writer = new PipelinedPartitionWriter(new PipelinedChannel[] {
+                new PipelinedChannel(1, a, new Semaphore(4)), new PipelinedChannel(2, b, new Semaphore(4))},
+                value -> 0, 100);
+        writer.emit("a", 5);
+        writer.emitWatermarkStatus(WatermarkStatus.IDLE);
+        List<Object> first = drain(a);
+        assertThat(first).hasSize(2);
+        assertThat(((RecordBatch) first.get(0)).value(0)).isEqualTo("a");
+        assertThat(first.get(1)).isEqualTo(new ChannelEvent.WatermarkStatusEvent(1, WatermarkStatus.IDLE));
+        assertThat(drain(b)).containsExactly(new ChannelEvent.WatermarkStatusEvent(2, WatermarkStatus.IDLE));
+    }
+
+    @Test
     void broadcastSendsEveryRecordToEveryChannel() throws Exception {
         TaskInbox a = new TaskInbox();
         TaskInbox b = new TaskInbox();
@@ -93,22 +110,5 @@ class PipelinedExchangeTest {
 
         assertThat(producer.isAlive()).isFalse();
         assertThat(inbox.size()).isEqualTo(3);
-    }
-
-    @Test
-    void anInputsWatermarkIsTheMinimumOverItsOpenChannels() {
-        InputGate gate = new InputGate(new int[] {0, 0, 1}, new Semaphore[] {new Semaphore(1), new Semaphore(1),
-                new Semaphore(1)}, 2);
-        assertThat(gate.onWatermark(0, 10)).isEqualTo(Long.MIN_VALUE);
-        assertThat(gate.onWatermark(1, 7)).isEqualTo(7);
-        assertThat(gate.onWatermark(1, 12)).isEqualTo(10);
-        assertThat(gate.onWatermark(1, 11)).isEqualTo(Long.MIN_VALUE);
-        assertThat(gate.onWatermark(2, 3)).isEqualTo(3);
-        assertThat(gate.onEnd(0)).isFalse();
-        assertThat(gate.watermarkAfterEnd(0)).isEqualTo(12);
-        assertThat(gate.onEnd(1)).isTrue();
-        assertThat(gate.allEnded()).isFalse();
-        assertThat(gate.onEnd(2)).isTrue();
-        assertThat(gate.allEnded()).isTrue();
     }
 }

@@ -21,6 +21,9 @@ class KeyOrderTest {
             if (byPrefix != 0) {
                 assertThat(Integer.signum(byPrefix)).as("%s vs %s", Arrays.toString(a), Arrays.toString(b))
                         .isEqualTo(full);
+            } else if (KeyOrder.decides(KeyOrder.prefix(a, 0, a.length))) {
+                assertThat(a).as("equal deciding prefixes mean equal keys").isEqualTo(b);
+                assertThat(KeyOrder.compare(0, a, 0, a.length, 0, b, 0, b.length)).isZero();
             } else {
                 assertThat(Integer.signum(KeyOrder.compareWithEqualPrefix(a, 0, a.length, b, 0, b.length)))
                         .as("%s vs %s", Arrays.toString(a), Arrays.toString(b)).isEqualTo(full);
@@ -31,9 +34,19 @@ class KeyOrderTest {
     @Test
     void prefixReadsAtAnOffset() {
         byte[] bytes = {9, 1, 2, 3, 4, 5, 6, 7, 8, 9};
-        assertThat(KeyOrder.prefix(bytes, 1, 9)).isEqualTo(0x0102030405060708L);
-        assertThat(KeyOrder.prefix(bytes, 1, 3)).isEqualTo(0x0102030000000000L);
+        assertThat(KeyOrder.prefix(bytes, 1, 9)).isEqualTo(0x01020304050607FFL);
+        assertThat(KeyOrder.prefix(bytes, 1, 7)).isEqualTo(0x0102030405060707L);
+        assertThat(KeyOrder.prefix(bytes, 1, 3)).isEqualTo(0x0102030000000003L);
         assertThat(KeyOrder.prefix(bytes, 1, 0)).isZero();
+    }
+
+    @Test
+    void aPrefixDecidesExactlyForKeysOfAtMostSevenBytes() {
+        byte[] key = {1, 0, 0, 0, 0, 0, 0, 0};
+        assertThat(KeyOrder.decides(KeyOrder.prefix(key, 0, 7))).isTrue();
+        assertThat(KeyOrder.decides(KeyOrder.prefix(key, 0, 8))).isFalse();
+        // "a" and "a\0" pad to the same bytes; the length tells them apart, shorter first.
+        assertThat(Long.compareUnsigned(KeyOrder.prefix(key, 0, 1), KeyOrder.prefix(key, 0, 2))).isNegative();
     }
 
     @Test

@@ -19,6 +19,7 @@ import io.weir.runtime.time.ProcessingTimeService;
 import io.weir.runtime.time.SortedInputTimerService;
 import io.weir.runtime.time.TimerDriver;
 import io.weir.runtime.time.Triggerable;
+import io.weir.runtime.time.WatermarkStatus;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,8 +33,16 @@ import java.util.Map;
  * {@link #batch} (one key's state, timers fired at {@link #endOfKey()}, frozen processing time).
  */
 public final class OperatorHarness<OUT> {
-    /** One emitted record or watermark, in emission order. */
-    public record Emitted(Object value, long timestamp, OutputTag<?> sideOutput, boolean isWatermark) {
+    /** One emitted record, watermark or watermark status (then {@code status} is set), in emission order. */
+    public record Emitted(Object value, long timestamp, OutputTag<?> sideOutput, boolean isWatermark,
+                          WatermarkStatus status) {
+        public Emitted(Object value, long timestamp, OutputTag<?> sideOutput, boolean isWatermark) {
+            this(value, timestamp, sideOutput, isWatermark, null);
+        }
+
+        public boolean isRecord() {
+            return !isWatermark && status == null;
+        }
     }
 
     private final StreamOperator<OUT> operator;
@@ -46,10 +55,12 @@ public final class OperatorHarness<OUT> {
     private final Map<String, Object> accumulators = new HashMap<>();
     private TimerDriver timers;
     private final List<OperatorInput<Object>> inputs = new ArrayList<>();
+    private final Configuration configuration;
 
     private OperatorHarness(StreamOperator<OUT> operator, List<KeySelector<Object, Object>> keySelectors,
                             KeyedStateBackend keyedState, boolean sortedInput, ManualProcessingTimeService manualTime,
-                            ProcessingTimeService processingTime) {
+                            ProcessingTimeService processingTime, Configuration configuration) {
+        this.configuration = configuration;
         this.operator = operator;
         this.keySelectors = keySelectors;
         this.keyedState = keyedState;
@@ -63,10 +74,20 @@ public final class OperatorHarness<OUT> {
     @SuppressWarnings({"unchecked", "rawtypes"})
     public static <OUT> OperatorHarness<OUT> streaming(StreamOperator<OUT> operator, long startProcessingTime,
                                                        KeySelector<?, ?>... keySelectors) throws Exception {
+        return streaming(operator, startProcessingTime, new Configuration(), keySelectors);
+    }
+
+    /** STREAMING, with the job's {@code configuration} (e.g. {@code pipeline.auto-watermark-interval}). */
+    @SafeVarargs
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static <OUT> OperatorHarness<OUT> streaming(StreamOperator<OUT> operator, long startProcessingTime,
+                                                       Configuration configuration,
+                                                       KeySelector<?, ?>... keySelectors) throws Exception {
         ManualProcessingTimeService time = new ManualProcessingTimeService(startProcessingTime);
         KeyedStateBackend state = keySelectors.length == 0 ? null
                 : new HeapKeyedStateBackend(128, 0, 127, "operator under test");
-        OperatorHarness<OUT> h = new OperatorHarness<>(operator, (List) List.of(keySelectors), state, false, time, time);
+        OperatorHarness<OUT> h = new OperatorHarness<>(operator, (List) List.of(keySelectors), state, false, time, time,
+                configuration);
         h.open();
         return h;
     }
@@ -78,29 +99,16 @@ public final class OperatorHarness<OUT> {
                                                    KeySelector<?, ?>... keySelectors) throws Exception {
         KeyedStateBackend state = keySelectors.length == 0 ? null : new SingleKeyStateBackend();
         OperatorHarness<OUT> h = new OperatorHarness<>(operator, (List) List.of(keySelectors), state, true, null,
-                new FrozenProcessingTimeService(ProcessingClock.frozenAt(processingTime)));
+                new FrozenProcessingTimeService(ProcessingClock.frozenAt(processingTime)), new Configuration());
         h.open();
         return h;
     }
 
+    private final RecordingOutput output = new RecordingOutput(emitted);
+
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void open() throws Exception {
-        Output<OUT> output = new Output<>() {
-            @Override
-            public void emit(OUT value, long timestamp) {
-                emitted.add(new Emitted(value, timestamp, null, false));
-            }
-
-            @Override
-            public <X> void emitSide(OutputTag<X> tag, X value, long timestamp) {
-                emitted.add(new Emitted(value, timestamp, tag, false));
-            }
-
-            @Override
-            public void emitWatermark(long watermark) {
-                emitted.add(new Emitted(null, watermark, null, true));
-            }
-        };
+        Output<OUT> output = (Output) this.output;
         OperatorRuntimeContext rc = new OperatorRuntimeContext("test job", "operator under test", 0, 1, 128, 0,
                 keyedState, (Map) accumulators);
         operator.open(new OperatorContext<>() {
@@ -121,7 +129,7 @@ public final class OperatorHarness<OUT> {
 
             @Override
             public Configuration configuration() {
-                return new Configuration();
+                return configuration;
             }
 
             @Override
@@ -191,22 +199,13 @@ public final class OperatorHarness<OUT> {
         if (timers != null) {
             timers.advanceWatermark(watermark);
         }
-        ((StreamOperator) operator).processWatermark(watermark, new Output<Object>() {
-            @Override
-            public void emit(Object value, long timestamp) {
-                emitted.add(new Emitted(value, timestamp, null, false));
-            }
+        ((StreamOperator) operator).processWatermark(watermark, output);
+    }
 
-            @Override
-            public <X> void emitSide(OutputTag<X> tag, X value, long timestamp) {
-                emitted.add(new Emitted(value, timestamp, tag, false));
-            }
-
-            @Override
-            public void emitWatermark(long wm) {
-                emitted.add(new Emitted(null, wm, null, true));
-            }
-        });
+    /** The operator's input went idle or became active again. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public void processWatermarkStatus(WatermarkStatus status) throws Exception {
+        ((StreamOperator) operator).processWatermarkStatus(status, output);
     }
 
     /** STREAMING: moves processing time and runs what came due. */
@@ -243,7 +242,7 @@ public final class OperatorHarness<OUT> {
     public List<OUT> records() {
         List<OUT> out = new ArrayList<>();
         for (Emitted e : emitted) {
-            if (!e.isWatermark() && e.sideOutput() == null) {
+            if (e.isRecord() && e.sideOutput() == null) {
                 out.add((OUT) e.value());
             }
         }
@@ -270,6 +269,38 @@ public final class OperatorHarness<OUT> {
             }
         }
         return out;
+    }
+
+    /** The watermark statuses emitted so far, in order. */
+    public List<WatermarkStatus> statuses() {
+        List<WatermarkStatus> out = new ArrayList<>();
+        for (Emitted e : emitted) {
+            if (e.status() != null) {
+                out.add(e.status());
+            }
+        }
+        return out;
+    }
+
+    /** Watermarks (as Long) and statuses, in the order they were emitted. */
+    public List<Object> eventTime() {
+        List<Object> out = new ArrayList<>();
+        for (Emitted e : emitted) {
+            if (e.isWatermark()) {
+                out.add(e.timestamp());
+            } else if (e.status() != null) {
+                out.add(e.status());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The operator's keyed state (null when it is not keyed), to check what it keeps. Setting a key here in the
+     * BATCH harness drops the current key's state, as a key change does.
+     */
+    public KeyedStateBackend keyedStateBackend() {
+        return keyedState;
     }
 
     /** The value of the accumulator the operator registered under {@code name}, or null if it has none. */

@@ -4,6 +4,7 @@ import io.weir.api.common.OutputTag;
 import io.weir.api.common.RuntimeExecutionMode;
 import io.weir.api.config.Configuration;
 import io.weir.api.config.ExecutionOptions;
+import io.weir.api.config.PipelineOptions;
 import io.weir.api.connector.sink.lib.PrintSink;
 import io.weir.api.dag.Pipeline;
 import io.weir.api.dag.SinkTransformation;
@@ -11,6 +12,7 @@ import io.weir.api.datastream.DataStream;
 import io.weir.api.datastream.DataStreamSink;
 import io.weir.api.datastream.SingleOutputStreamOperator;
 import io.weir.api.environment.StreamExecutionEnvironment;
+import io.weir.api.eventtime.WatermarkStrategy;
 import io.weir.api.functions.Collector;
 import io.weir.api.functions.ProcessFunction;
 import io.weir.runtime.graph.JobGraph;
@@ -60,6 +62,43 @@ class JobGraphTranslatorTest {
                 Task 3 [p=2] stage 1: m5 -> m6 -> sink
                   <- Task 2 HASH PIPELINED
                 """);
+    }
+
+    @Test
+    void assignTimestampsAndWatermarksChainsLikeAMapAndRunsItsGeneratorOnlyInStreaming() {
+        for (RuntimeExecutionMode mode : List.of(RuntimeExecutionMode.STREAMING, RuntimeExecutionMode.BATCH)) {
+            StreamExecutionEnvironment env = env(2);
+            env.setRuntimeMode(mode);
+            DataStreamSink<Long> sink = env.fromSequence(1, 10).name("src")
+                    .assignTimestampsAndWatermarks(WatermarkStrategy.<Long>forMonotonousTimestamps()
+                            .withTimestampAssigner((v, ts) -> v))
+                    .keyBy(x -> x % 3)
+                    .map(x -> x).name("m")
+                    .sinkTo(new PrintSink<>()).name("sink");
+
+            JobGraph graph = translate(env, sink);
+
+            String exchange = mode == RuntimeExecutionMode.BATCH ? "BLOCKING sorted-by-key" : "PIPELINED";
+            assertThat(PlanPrinter.toText(graph)).isEqualTo("Job 'test' mode=" + mode + " max-parallelism=128\n"
+                    + "Task 1 [p=2] stage 1: src -> Timestamps/Watermarks\n"
+                    + "Task 2 [p=2] stage " + (mode == RuntimeExecutionMode.BATCH ? 2 : 1) + ": m -> sink\n"
+                    + "  <- Task 1 HASH " + exchange + "\n");
+            assertThat(PlanPrinter.toJson(graph)).contains(mode == RuntimeExecutionMode.BATCH
+                    ? "\"name\": \"Timestamps/Watermarks\", \"operator\": \"Timestamps(no watermark generator)\""
+                    : "\"name\": \"Timestamps/Watermarks\", \"operator\": \"TimestampsAndWatermarks\"");
+        }
+    }
+
+    @Test
+    void aNegativeWatermarkIntervalIsRejectedNamingTheSetting() {
+        StreamExecutionEnvironment env = env(1);
+        env.getConfiguration().set(PipelineOptions.AUTO_WATERMARK_INTERVAL, java.time.Duration.ofMillis(-5));
+        DataStreamSink<Long> sink = env.fromSequence(1, 10).sinkTo(new PrintSink<>());
+
+        assertThatThrownBy(() -> translate(env, sink))
+                .isInstanceOf(io.weir.api.config.IllegalConfigurationException.class)
+                .hasMessageContaining("pipeline.auto-watermark-interval").hasMessageContaining("PT-0.005S")
+                .hasMessageContaining("zero");
     }
 
     @Test

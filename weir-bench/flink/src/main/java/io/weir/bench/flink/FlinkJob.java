@@ -15,16 +15,19 @@ import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.connector.file.src.reader.TextLineInputFormat;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.Collector;
+import org.apache.flink.api.connector.source.lib.NumberSequenceSource;
+import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * The whole-job benchmarks on Apache Flink, built operator for operator like Weir's io.weir.bench.jobs.WeirJob,
  * run in a local mini-cluster inside this JVM with Flink's default configuration apart from the runtime mode, the
  * parallelism and, in BATCH, a fixed rather than adaptive parallelism. Same arguments and the same {@link ResultLine}:
  * <pre>
- * FlinkJob &lt;W1|W2|W4&gt; &lt;BATCH|STREAMING&gt; [--input &lt;file&gt;] [--records &lt;n&gt;] [--keys &lt;n&gt;] [--parallelism &lt;n&gt;]
+ * FlinkJob &lt;W1|W2|W3|W4&gt; &lt;BATCH|STREAMING&gt; [--input &lt;file&gt;] [--records &lt;n&gt;] [--keys &lt;n&gt;] [--parallelism &lt;n&gt;]
  * </pre>
  * W1 reads with Flink's {@link FileSource} and {@link TextLineInputFormat}, the documented way to read text in
  * 1.20; that format does not split a file, so one source subtask reads the whole single input file.
@@ -54,12 +57,22 @@ public final class FlinkJob {
         env.execute("W4 Startup");
     }
 
-    /** W1 or W2; returns the checksum of the final value per key. */
+    /** W1 or W2 (the checksum of the final value per key), or W3 (the checksum of every window result). */
     static KeyedChecksum runKeyed(BenchArgs bench) throws Exception {
         StreamExecutionEnvironment env = environment(bench);
         Path parts = Files.createTempDirectory("flink-bench-checksum");
         try {
-            if (bench.workload().equals("W1")) {
+            if (bench.workload().equals("W3")) {
+                long keys = bench.keys();
+                env.fromSource(new NumberSequenceSource(0, bench.records() - 1),
+                                WatermarkStrategy.<Long>forMonotonousTimestamps().withTimestampAssigner((i, ts) -> i * 10),
+                                "Sequence")
+                        .map(i -> Tuple2.of(i % keys, i)).returns(Types.TUPLE(Types.LONG, Types.LONG)).name("Key")
+                        .keyBy(t -> t.f0)
+                        .window(TumblingEventTimeWindows.of(Duration.ofMinutes(1)))
+                        .reduce((a, b) -> Tuple2.of(a.f0, a.f1 + b.f1)).name("Window sum")
+                        .sinkTo(new FlinkWindowChecksumSink<>(parts)).name("Checksum");
+            } else if (bench.workload().equals("W1")) {
                 FileSource<String> text = FileSource
                         .forRecordStreamFormat(new TextLineInputFormat(),
                                 new org.apache.flink.core.fs.Path(bench.input().toUri()))

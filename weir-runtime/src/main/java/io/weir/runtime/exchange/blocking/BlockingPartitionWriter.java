@@ -6,6 +6,7 @@ import io.weir.runtime.exchange.PartitionWriter;
 import io.weir.runtime.serialization.DataOutputBuffer;
 import io.weir.runtime.serialization.RecordSerializer;
 import io.weir.runtime.serialization.WriteScope;
+import io.weir.runtime.time.WatermarkStatus;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -177,6 +178,11 @@ public final class BlockingPartitionWriter implements PartitionWriter {
      */
     @Override
     public void emitWatermark(long watermark) {
+    }
+
+    /** Dropped, like watermarks: a finished partition has no producer that could be idle. */
+    @Override
+    public void emitWatermarkStatus(WatermarkStatus status) {
     }
 
     /** Writes what is buffered and the index, syncs, and publishes the partition atomically. */
