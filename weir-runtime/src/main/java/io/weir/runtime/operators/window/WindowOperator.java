@@ -239,10 +239,17 @@ public final class WindowOperator<K, IN, W extends Window>
         long time = timer.timestamp();
         triggerContext.setWindow(window);
         triggerContext.setFiring(eventTimeTimer, time);
-        act(eventTimeTimer ? trigger.onEventTime(time, window, triggerContext)
-                : trigger.onProcessingTime(time, window, triggerContext), window, stateWindow);
-        if (eventTimeTimer == eventTime && time == cleanupTime(window)) {
-            contents.clear(stateWindow);
+        TriggerResult result = eventTimeTimer ? trigger.onEventTime(time, window, triggerContext)
+                : trigger.onProcessingTime(time, window, triggerContext);
+        if (eventTimeTimer != eventTime || time != cleanupTime(window)) {
+            act(result, window, stateWindow);
+        } else {
+            // Cleanup time, usually also the default trigger's firing: the contents are read once.
+            if (result.isFire()) {
+                contents.emitAndClear(window, stateWindow);
+            } else {
+                contents.clear(stateWindow);
+            }
             if (mergingWindows != null) {
                 mergingWindows.retire(window);
             }
