@@ -323,6 +323,23 @@ class WindowOperatorTest {
         }
 
         @Test
+        void continuousProcessingTimeTriggersFireEachWindowOnceWithAllOfItsRecords() throws Exception {
+            OperatorHarness<Tuple2<String, Integer>> h = Windows.batch(keyed()
+                    .window(TumblingProcessingTimeWindows.of(Duration.ofMillis(100)))
+                    .trigger(ContinuousProcessingTimeTrigger.of(Duration.ofMillis(10))).sum(1), 1_005);
+            h.startKey("a");
+            h.processElement(t("a", 1), 0);
+            h.processElement(t("a", 2), 0);
+            h.endOfKey();
+            h.startKey("b");
+            h.processElement(t("b", 4), 0);
+            h.endOfKey();
+            h.endInput();
+
+            assertThat(rendered(h)).containsExactly("(a,3)@1099", "(b,4)@1099", "wm MAX");
+        }
+
+        @Test
         void continuousEventTimeTriggersFireEachWindowOnceWithAllOfItsRecords() throws Exception {
             OperatorHarness<Tuple2<String, Integer>> h = Windows.batch(keyed()
                     .window(TumblingEventTimeWindows.of(Duration.ofMillis(100)))
@@ -610,6 +627,24 @@ class WindowOperatorTest {
         }
 
         @Test
+        void processAllWindowFunctionsOfWindowAllSeeTheWindowAllRecordsAndTheirState() throws Exception {
+            io.weir.api.datastream.DataStream<String> all = io.weir.api.environment.StreamExecutionEnvironment
+                    .getExecutionEnvironment().fromElements(t("", 0))
+                    .windowAll(TumblingEventTimeWindows.of(Duration.ofMillis(10)))
+                    .process(new CountingAll());
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            OperatorHarness<String> h = (OperatorHarness) OperatorHarness.streaming(
+                    (WindowOperator) new WindowOperator<>(Windows.operation(all)), 0L,
+                    (io.weir.api.functions.KeySelector<Object, Byte>) r -> (byte) 0);
+            h.processElement(t("a", 1), 1);
+            h.processElement(t("b", 2), 2);
+            h.processElement(t("a", 4), 12);
+            h.endInput();
+            assertThat(rendered(h)).containsExactly("[0,10) (a,1) (b,2), window 1 of 1 in total@9",
+                    "[10,20) (a,4), window 1 of 2 in total@19", "wm MAX");
+        }
+
+        @Test
         void aFailingWindowFunctionFailsTheOperator() throws Exception {
             OperatorHarness<String> h = Windows.streaming(keyed()
                     .window(TumblingEventTimeWindows.of(Duration.ofMillis(10)))
@@ -743,6 +778,44 @@ class WindowOperatorTest {
         public void clear(TimeWindow w, TriggerContext ctx) {
             ctx.getPartitionedState(refired).clear();
             ctx.deleteEventTimeTimer(w.maxTimestamp());
+        }
+    }
+
+    /** "[start,end) records, window firing n of m in total", counting with window and global state. */
+    static final class CountingAll extends io.weir.api.functions.windowing.ProcessAllWindowFunction<
+            Tuple2<String, Integer>, String, TimeWindow> {
+        private final ValueStateDescriptor<Integer> count = new ValueStateDescriptor<>("count", Integer.class, 0);
+
+        @Override
+        public void process(Context context, Iterable<Tuple2<String, Integer>> elements, Collector<String> out)
+                throws Exception {
+            ValueState<Integer> window = context.windowState().getState(count);
+            ValueState<Integer> total = context.globalState().getState(count);
+            window.update(window.value() + 1);
+            total.update(total.value() + 1);
+            StringBuilder sb = new StringBuilder("[" + context.window().getStart() + "," + context.window().getEnd()
+                    + ")");
+            elements.forEach(e -> sb.append(' ').append(e));
+            out.collect(sb + ", window " + window.value() + " of " + total.value() + " in total");
+        }
+    }
+
+    /** Evicts everything before the function. */    /** Evicts everything before the function. */    /** "[start,end) records, window firing n of m in total", counting with window and global state. */
+    static final class CountingAll extends io.weir.api.functions.windowing.ProcessAllWindowFunction<
+            Tuple2<String, Integer>, String, TimeWindow> {
+        private final ValueStateDescriptor<Integer> count = new ValueStateDescriptor<>("count", Integer.class, 0);
+
+        @Override
+        public void process(Context context, Iterable<Tuple2<String, Integer>> elements, Collector<String> out)
+                throws Exception {
+            ValueState<Integer> window = context.windowState().getState(count);
+            ValueState<Integer> total = context.globalState().getState(count);
+            window.update(window.value() + 1);
+            total.update(total.value() + 1);
+            StringBuilder sb = new StringBuilder("[" + context.window().getStart() + "," + context.window().getEnd()
+                    + ")");
+            elements.forEach(e -> sb.append(' ').append(e));
+            out.collect(sb + ", window " + window.value() + " of " + total.value() + " in total");
         }
     }
 
