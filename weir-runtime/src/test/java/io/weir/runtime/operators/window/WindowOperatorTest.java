@@ -800,26 +800,7 @@ class WindowOperatorTest {
         }
     }
 
-    /** Evicts everything before the function. */    /** Evicts everything before the function. */    /** "[start,end) records, window firing n of m in total", counting with window and global state. */
-    static final class CountingAll extends io.weir.api.functions.windowing.ProcessAllWindowFunction<
-            Tuple2<String, Integer>, String, TimeWindow> {
-        private final ValueStateDescriptor<Integer> count = new ValueStateDescriptor<>("count", Integer.class, 0);
-
-        @Override
-        public void process(Context context, Iterable<Tuple2<String, Integer>> elements, Collector<String> out)
-                throws Exception {
-            ValueState<Integer> window = context.windowState().getState(count);
-            ValueState<Integer> total = context.globalState().getState(count);
-            window.update(window.value() + 1);
-            total.update(total.value() + 1);
-            StringBuilder sb = new StringBuilder("[" + context.window().getStart() + "," + context.window().getEnd()
-                    + ")");
-            elements.forEach(e -> sb.append(' ').append(e));
-            out.collect(sb + ", window " + window.value() + " of " + total.value() + " in total");
-        }
-    }
-
-    /** Evicts everything before the function. */    /** Evicts everything before the function. */
+    /** Evicts everything before the function. */
     static final class EvictAll implements Evictor<Object, TimeWindow> {
         @Override
         public void evictBefore(Iterable<TimestampedValue<Object>> elements, int size, TimeWindow window,
