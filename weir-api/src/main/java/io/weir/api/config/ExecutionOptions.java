@@ -41,7 +41,8 @@ public final class ExecutionOptions {
 
     public static final ConfigOption<Boolean> BATCH_COMBINE = ConfigOptions.key("execution.batch.combine")
             .booleanType().defaultValue(true)
-            .withDescription("BATCH: pre-aggregate rolling aggregations (sum, reduce, ...) before the shuffle.");
+            .withDescription("BATCH: pre-aggregate rolling aggregations (sum, reduce, ...) and reducing event-time "
+                    + "windows before the shuffle.");
 
     public static final ConfigOption<Integer> COMBINE_MAX_KEYS = ConfigOptions.key("execution.batch.combine.max-keys")
             .intType().defaultValue(100_000)

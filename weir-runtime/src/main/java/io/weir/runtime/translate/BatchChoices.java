@@ -8,7 +8,7 @@ import io.weir.runtime.graph.OperatorFactory;
 
 /**
  * BATCH: blocking exchanges, keyed input sorted by key with single-key state, final values only, and
- * combiners before the shuffle of rolling aggregations (unless turned off).
+ * combiners before the shuffle of rolling aggregations and of reducing event-time windows (unless turned off).
  */
 final class BatchChoices implements ModeChoices {
     private final boolean combine;
@@ -54,6 +54,7 @@ final class BatchChoices implements ModeChoices {
         OperatorFactory combiner = combine
                 ? OperationTranslator.combinerForBatch(operation, keySelector, operatorName, combineMaxKeys) : null;
         return combiner == null ? null
-                : new Combining(combiner, OperationTranslator.translateCombinedForBatch(operation, operatorName));
+                : new Combining(combiner, OperationTranslator.translateCombinedForBatch(operation, operatorName),
+                        OperationTranslator.partialKeyForBatch(operation));
     }
 }

@@ -38,7 +38,10 @@ interface ModeChoices {
      */
     Combining combiner(Operation operation, KeySelector<?, ?> keySelector, String operatorName);
 
-    /** A producer-side combiner, and the consumer-side operator that reads its partials. */
-    record Combining(OperatorFactory combiner, OperatorFactory finalOperator) {
+    /**
+     * A producer-side combiner, the consumer-side operator that reads its partials, and the key of a partial
+     * (partials carry their key: a reduce function need not preserve it).
+     */
+    record Combining(OperatorFactory combiner, OperatorFactory finalOperator, KeySelector<?, ?> partialKey) {
     }
 }

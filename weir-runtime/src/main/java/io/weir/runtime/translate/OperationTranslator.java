@@ -24,6 +24,7 @@ import io.weir.runtime.operators.CoProcessOperator;
 import io.weir.runtime.operators.FilterOperator;
 import io.weir.runtime.operators.FlatMapOperator;
 import io.weir.runtime.operators.KeyedCoProcessOperator;
+import io.weir.runtime.operators.KeyedPartial;
 import io.weir.runtime.operators.KeyedProcessOperator;
 import io.weir.runtime.operators.MapOperator;
 import io.weir.runtime.operators.ProcessOperator;
@@ -32,6 +33,7 @@ import io.weir.runtime.operators.StreamingRollingReduceOperator;
 import io.weir.runtime.operators.TimestampsAndWatermarksOperator;
 import io.weir.api.eventtime.WatermarkStrategy;
 import io.weir.runtime.operators.join.IntervalJoinOperator;
+import io.weir.runtime.operators.window.WindowCombineOperator;
 import io.weir.runtime.operators.window.WindowOperator;
 
 /**
@@ -54,9 +56,20 @@ final class OperationTranslator {
         return translateForStreaming(operation, operatorName);
     }
 
-    /** BATCH's rolling reduction behind combiners: it reads {@code KeyedPartial}s. */
+    /** The key of the partials that the combiner of {@code operation} emits. */
+    static KeySelector<?, ?> partialKeyForBatch(Operation operation) {
+        return operation instanceof Operation.Window ? WindowCombineOperator.PARTIAL_KEY : KeyedPartial.KEY;
+    }
+
+    /** BATCH's rolling reduction or window behind combiners: it reads their partials. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     static OperatorFactory translateCombinedForBatch(Operation operation, String operatorName) {
+        if (operation instanceof Operation.Window window) {
+            byte[] bytes = serializeWindow(window, operatorName);
+            ClassLoader loader = userLoader(window);
+            return factory("Window(pre-aggregating, of combined partials)",
+                    () -> new WindowOperator<>(FunctionCopier.<Operation.Window>deserialize(bytes, loader), true));
+        }
         byte[] function = FunctionCopier.serialize(operation.function(), operatorName);
         ClassLoader loader = operation.function().getClass().getClassLoader();
         return factory("RollingReduce(final value per key, of combined partials)",
@@ -67,6 +80,9 @@ final class OperationTranslator {
     @SuppressWarnings({"unchecked", "rawtypes"})
     static OperatorFactory combinerForBatch(Operation operation, KeySelector<?, ?> keySelector, String operatorName,
                                             int maxKeys) {
+        if (operation instanceof Operation.Window window) {
+            return windowCombinerForBatch(window, keySelector, operatorName, maxKeys);
+        }
         if (!(operation instanceof Operation.RollingReduce)) {
             return null;
         }
@@ -140,16 +156,36 @@ final class OperationTranslator {
                 + operation.getClass().getSimpleName() + " is not supported by this runtime");
     }
 
+    /** A BATCH combiner for a window, or null where its result could depend on more than one reduction. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static OperatorFactory windowCombinerForBatch(Operation.Window window, KeySelector<?, ?> keySelector,
+                                                          String operatorName, int maxKeys) {
+        if (!WindowCombineOperator.canCombine(window)) {
+            return null;
+        }
+        byte[] bytes = serializeWindow(window, operatorName);
+        ClassLoader loader = userLoader(window);
+        return factory("WindowCombine(at most " + maxKeys + " key-windows)", () -> new WindowCombineOperator<>(
+                FunctionCopier.<Operation.Window>deserialize(bytes, loader), (KeySelector) keySelector, maxKeys));
+    }
+
+    private static byte[] serializeWindow(Operation.Window window, String operatorName) {
+        return FunctionCopier.serialize(window, operatorName, "The window (assigner, trigger, evictor and functions)");
+    }
+
+    /** Job classes are visible from the submitting thread's context loader (the job jar's, under the CLI). */
+    private static ClassLoader userLoader(Operation.Window window) {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return context != null ? context : window.function().getClass().getClassLoader();
+    }
+
     /**
      * The same window operator in both modes: what differs (when time passes, which keys' state exists) comes with
      * the state backend and timer service the task gives it.
      */
     private static OperatorFactory window(Operation.Window window, String operatorName) {
-        byte[] bytes = FunctionCopier.serialize(window, operatorName,
-                "The window (assigner, trigger, evictor and functions)");
-        // Job classes are visible from the submitting thread's context loader (the job jar's, under the CLI).
-        ClassLoader context = Thread.currentThread().getContextClassLoader();
-        ClassLoader loader = context != null ? context : window.function().getClass().getClassLoader();
+        byte[] bytes = serializeWindow(window, operatorName);
+        ClassLoader loader = userLoader(window);
         String contents = window.evictor() != null ? "evicting, keeps every record"
                 : window.preAggregation() != null ? "pre-aggregating" : "keeps every record";
         return factory("Window(" + contents + ")",

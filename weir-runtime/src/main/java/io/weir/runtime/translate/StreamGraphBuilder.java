@@ -15,7 +15,6 @@ import io.weir.api.functions.KeySelector;
 import io.weir.runtime.graph.OperatorFactory;
 import io.weir.runtime.graph.SimpleOperatorFactory;
 import io.weir.runtime.graph.SourceOperatorFactory;
-import io.weir.runtime.operators.KeyedPartial;
 import io.weir.runtime.operators.SinkOperator;
 
 import java.util.ArrayList;
@@ -69,8 +68,8 @@ final class StreamGraphBuilder {
                 node = register(t, operatorFactory(o.getOperation(), t.getName()), 1, keys, false);
                 connect(in, node, 0);
             } else {
-                node = register(t, combining.finalOperator(), 1, List.of(KeyedPartial.KEY), false);
-                connect(combined(in, combining.combiner(), node), node, 0);
+                node = register(t, combining.finalOperator(), 1, List.of(combining.partialKey()), false);
+                connect(combined(in, combining, node), node, 0);
             }
         } else if (t instanceof TwoInputTransformation<?, ?, ?> o) {
             List<Upstream> in1 = resolve(o.getInput1());
@@ -127,17 +126,17 @@ final class StreamGraphBuilder {
      * Puts a combiner behind each producer of a keyed rolling reduction: chained to the producer, it sends
      * partial aggregates through the same (keyed) partitioning.
      */
-    private List<Upstream> combined(List<Upstream> upstreams, OperatorFactory combiner, StreamNode target) {
+    private List<Upstream> combined(List<Upstream> upstreams, ModeChoices.Combining combining, StreamNode target) {
         List<Upstream> result = new ArrayList<>();
         for (Upstream u : upstreams) {
             StreamNode c = new StreamNode(nextId++, "Combine " + target.name, null, u.node().parallelism, false,
-                    combiner, 1, List.of(), false, choices.keyedState());
+                    combining.combiner(), 1, List.of(), false, choices.keyedState());
             // Registered ahead of its consumer so that the topological order holds.
             topologicalOrder.add(topologicalOrder.indexOf(target), c);
             StreamEdge edge = new StreamEdge(u.node(), u.tag(), c, 0, Partitioning.FORWARD);
             u.node().outputs.add(edge);
             c.inputs.add(edge);
-            result.add(new Upstream(c, null, Partitioning.hash(KeyedPartial.KEY)));
+            result.add(new Upstream(c, null, Partitioning.hash(combining.partialKey())));
         }
         return result;
     }

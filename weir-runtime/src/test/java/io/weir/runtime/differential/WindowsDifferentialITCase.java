@@ -127,6 +127,35 @@ class WindowsDifferentialITCase {
         }
     }
 
+    static Stream<Arguments> combinableWindows() {
+        List<Arguments> args = new ArrayList<>();
+        int i = 0;
+        for (Assigner assigner : List.of(Assigner.TUMBLING_EVENT_TIME, Assigner.SLIDING_EVENT_TIME)) {
+            for (Function function : List.of(Function.REDUCE, Function.REDUCE_AND_PROCESS)) {
+                // Few keys: combining reduces; many keys: it does not, and records pass through.
+                for (int keys : new int[] {3, 400}) {
+                    args.add(Arguments.of(assigner, function, keys, 1 + i % 4, 9_300L + i));
+                    i++;
+                }
+            }
+        }
+        return args.stream();
+    }
+
+    /**
+     * BATCH pre-aggregates reducing time windows before the shuffle: with at most 100 key-windows per combiner,
+     * partials are flushed often, and where they barely reduce the input, records go through uncombined.
+     */
+    @ParameterizedTest(name = "{0} x {1}, {2} keys, parallelism {3}, seed {4}")
+    @MethodSource("combinableWindows")
+    void batchCombinersWithFrequentFlushesGiveTheSameWindows(Assigner assigner, Function function, int keys,
+                                                            int parallelism, long seed) {
+        TimedInput input = new TimedInput(seed, 5_000, keys, STEP, JITTER);
+        ModeOutputs<Result> outputs = runInBothModes(assigner + " x " + function + " over " + input, parallelism,
+                Settings.tinyMemory(), env -> job(env, input, assigner, function));
+        outputs.assertBothEqual(oracle(assigner, oracleInput(input)));
+    }
+
     private static List<Event> oracleInput(TimedInput input) {
         List<Event> events = new ArrayList<>();
         for (long i = 0; i < input.records(); i++) {

@@ -258,6 +258,132 @@ class JobGraphTranslatorTest {
     }
 
     @Test
+    void aKeyedWindowIsOneKeyedOperatorInStreaming() {
+        StreamExecutionEnvironment env = env(2);
+        DataStreamSink<io.weir.api.tuple.Tuple2<Long, Long>> sink = env.fromSequence(1, 10).name("src")
+                .map(x -> io.weir.api.tuple.Tuple2.of(x % 3, x)).name("pair")
+                .keyBy(t -> t.f0)
+                .window(io.weir.api.windowing.assigners.TumblingEventTimeWindows.of(java.time.Duration.ofSeconds(1)))
+                .sum(1)
+                .sinkTo(new PrintSink<>()).name("sink");
+        JobGraph graph = translate(env, sink);
+
+        assertThat(PlanPrinter.toText(graph)).isEqualTo("""
+                Job 'test' mode=STREAMING max-parallelism=128
+                Task 1 [p=2] stage 1: src -> pair
+                Task 2 [p=2] stage 1: Window(TumblingEventTimeWindows(1000), EventTimeTrigger(), sum) -> sink
+                  <- Task 1 HASH PIPELINED
+                """);
+        assertThat(PlanPrinter.toJson(graph)).contains("\"operator\": \"Window(pre-aggregating)\"");
+    }
+
+    @Test
+    void batchCombinesAReducingEventTimeWindowBeforeTheShuffle() {
+        StreamExecutionEnvironment env = batchEnv(2);
+        DataStreamSink<io.weir.api.tuple.Tuple2<Long, Long>> sink = env.fromSequence(1, 10).name("src")
+                .map(x -> io.weir.api.tuple.Tuple2.of(x % 3, x)).name("pair")
+                .keyBy(t -> t.f0)
+                .window(io.weir.api.windowing.assigners.TumblingEventTimeWindows.of(java.time.Duration.ofSeconds(1)))
+                .sum(1)
+                .sinkTo(new PrintSink<>()).name("sink");
+        JobGraph graph = translate(env, sink);
+
+        assertThat(PlanPrinter.toText(graph)).isEqualTo("""
+                Job 'test' mode=BATCH max-parallelism=128
+                Task 1 [p=2] stage 1: src -> pair -> Combine Window(TumblingEventTimeWindows(1000), EventTimeTrigger(), sum)
+                Task 2 [p=2] stage 2: Window(TumblingEventTimeWindows(1000), EventTimeTrigger(), sum) -> sink
+                  <- Task 1 HASH BLOCKING sorted-by-key
+                """);
+        assertThat(PlanPrinter.toJson(graph)).contains("WindowCombine(at most 100000 key-windows)")
+                .contains("Window(pre-aggregating, of combined partials)");
+    }
+
+    @Test
+    void batchDoesNotCombineWindowsWhoseResultsNeedMoreThanOneReduction() {
+        StreamExecutionEnvironment env = batchEnv(2);
+        DataStreamSink<Long> sink = env.fromSequence(1, 10).name("src")
+                .keyBy(x -> x % 3)
+                .window(io.weir.api.windowing.assigners.EventTimeSessionWindows.withGap(java.time.Duration.ofSeconds(1)))
+                .reduce(Long::sum)
+                .sinkTo(new PrintSink<>()).name("sink");
+
+        assertThat(PlanPrinter.toText(translate(env, sink))).isEqualTo("""
+                Job 'test' mode=BATCH max-parallelism=128
+                Task 1 [p=2] stage 1: src
+                Task 2 [p=2] stage 2: Window(EventTimeSessionWindows(1000), EventTimeTrigger(), reduce) -> sink
+                  <- Task 1 HASH BLOCKING sorted-by-key
+                """);
+    }
+
+    @Test
+    void windowAllRunsInOneSubtaskAndItsResultIsRebalancedToTheNextOperator() {
+        StreamExecutionEnvironment env = env(2);
+        DataStreamSink<Long> sink = env.fromSequence(1, 10).name("src")
+                .countWindowAll(3, 2).reduce(Long::sum)
+                .sinkTo(new PrintSink<>()).name("sink");
+
+        assertThat(PlanPrinter.toText(translate(env, sink))).isEqualTo("""
+                Job 'test' mode=STREAMING max-parallelism=128
+                Task 1 [p=2] stage 1: src
+                Task 2 [p=1] stage 1: All Window(GlobalWindows(), CountTrigger(2), CountEvictor(3), reduce)
+                  <- Task 1 HASH PIPELINED
+                Task 3 [p=2] stage 1: sink
+                  <- Task 2 REBALANCE PIPELINED
+                """);
+    }
+
+    @Test
+    void aWindowWhosePartsCannotBeShippedIsRejectedAtSubmission() {
+        StreamExecutionEnvironment env = env(2);
+        Object notSerializable = new Object();
+        DataStreamSink<Long> sink = env.fromSequence(1, 10)
+                .keyBy(x -> x % 3)
+                .countWindow(2)
+                .trigger(new NotShippable<>(notSerializable))
+                .reduce(Long::sum).name("counted")
+                .sinkTo(new PrintSink<>());
+
+        assertThatThrownBy(() -> translate(env, sink)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("The window (assigner, trigger, evictor and functions) of operator 'counted' "
+                        + "is not serializable");
+    }
+
+    /** A trigger holding something that cannot be serialized. */
+    static final class NotShippable<W extends io.weir.api.windowing.windows.Window>
+            extends io.weir.api.windowing.triggers.Trigger<Object, W> {
+        private final Object payload;
+
+        NotShippable(Object payload) {
+            this.payload = payload;
+        }
+
+        @Override
+        public io.weir.api.windowing.triggers.TriggerResult onElement(Object element, long timestamp, W window,
+                                                                     TriggerContext ctx) {
+            return io.weir.api.windowing.triggers.TriggerResult.CONTINUE;
+        }
+
+        @Override
+        public io.weir.api.windowing.triggers.TriggerResult onProcessingTime(long time, W window, TriggerContext ctx) {
+            return io.weir.api.windowing.triggers.TriggerResult.CONTINUE;
+        }
+
+        @Override
+        public io.weir.api.windowing.triggers.TriggerResult onEventTime(long time, W window, TriggerContext ctx) {
+            return io.weir.api.windowing.triggers.TriggerResult.CONTINUE;
+        }
+
+        @Override
+        public boolean canMerge() {
+            return payload != null;
+        }
+
+        @Override
+        public void clear(W window, TriggerContext ctx) {
+        }
+    }
+
+    @Test
     void batchWithAnUnboundedSourceFailsAtSubmissionNamingTheSourceAndTheSetting() {
         Configuration conf = new Configuration();
         conf.setString("execution.runtime-mode", "BATCH", "-D command-line option");

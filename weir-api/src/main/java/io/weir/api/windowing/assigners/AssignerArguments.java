@@ -25,7 +25,7 @@ final class AssignerArguments {
     }
 
     /** A record's event timestamp; records without one cannot go into event-time windows. */
-    static long eventTimestamp(Object element, long timestamp, String assigner) {
+    static long eventTimestamp(Object element, long timestamp, WindowAssigner<?, ?> assigner) {
         if (timestamp == TimestampAssigner.NO_TIMESTAMP) {
             throw new IllegalStateException(assigner + " got a record without an event timestamp (" + element
                     + "). Event-time windows need timestamps: give the source a WatermarkStrategy with a "

@@ -28,7 +28,7 @@ public class DynamicEventTimeSessionWindows<T> extends MergingWindowAssigner<T, 
 
     @Override
     public Collection<TimeWindow> assignWindows(T element, long timestamp, WindowAssignerContext context) {
-        long time = AssignerArguments.eventTimestamp(element, timestamp, this.toString());
+        long time = AssignerArguments.eventTimestamp(element, timestamp, this);
         long gap = extractor.extract(element);
         if (gap <= 0) {
             throw new IllegalArgumentException("DynamicEventTimeSessionWindows: the gap extractor " + extractor.getClass().getName()

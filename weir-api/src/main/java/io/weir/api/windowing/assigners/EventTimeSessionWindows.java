@@ -33,7 +33,7 @@ public class EventTimeSessionWindows extends MergingWindowAssigner<Object, TimeW
 
     @Override
     public Collection<TimeWindow> assignWindows(Object element, long timestamp, WindowAssignerContext context) {
-        long time = AssignerArguments.eventTimestamp(element, timestamp, this.toString());
+        long time = AssignerArguments.eventTimestamp(element, timestamp, this);
         return List.of(new TimeWindow(time, AssignerArguments.end(time, gap, element)));
     }
 

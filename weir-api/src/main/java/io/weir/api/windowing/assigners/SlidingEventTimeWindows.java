@@ -44,7 +44,7 @@ public class SlidingEventTimeWindows extends WindowAssigner<Object, TimeWindow> 
 
     @Override
     public Collection<TimeWindow> assignWindows(Object element, long timestamp, WindowAssignerContext context) {
-        long time = AssignerArguments.eventTimestamp(element, timestamp, this.toString());
+        long time = AssignerArguments.eventTimestamp(element, timestamp, this);
         long lastStart = TimeWindow.getWindowStartWithOffset(time, offset, slide);
         List<TimeWindow> windows = new ArrayList<>((int) (size / slide) + 1);
         for (long start = lastStart; start > time - size; start -= slide) {

@@ -42,7 +42,7 @@ public class TumblingEventTimeWindows extends WindowAssigner<Object, TimeWindow>
 
     @Override
     public Collection<TimeWindow> assignWindows(Object element, long timestamp, WindowAssignerContext context) {
-        long time = AssignerArguments.eventTimestamp(element, timestamp, this.toString());
+        long time = AssignerArguments.eventTimestamp(element, timestamp, this);
         long start = TimeWindow.getWindowStartWithOffset(time, offset, size);
         return List.of(new TimeWindow(start, AssignerArguments.end(start, size, element)));
     }

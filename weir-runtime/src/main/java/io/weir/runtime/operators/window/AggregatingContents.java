@@ -44,6 +44,15 @@ final class AggregatingContents<IN, ACC, W extends Window> implements WindowCont
         slots.remove(stateWindow);
     }
 
+    /** One lookup: the contents are taken out, then emitted. */
+    @Override
+    public void emitAndClear(W window, W stateWindow) throws Exception {
+        Slot<ACC> removed = slots.remove(stateWindow);
+        if (removed != null) {
+            results.emitOne(function.getResult(removed.value), window);
+        }
+    }
+
     @Override
     public void merge(W target, Collection<W> sources) throws Exception {
         for (W source : sources) {

@@ -47,6 +47,15 @@ final class FieldAggregatingContents<IN, W extends Window> implements WindowCont
         slots.remove(stateWindow);
     }
 
+    /** One lookup: the contents are taken out, then emitted. */
+    @Override
+    public void emitAndClear(W window, W stateWindow) throws Exception {
+        FieldAggregator.Partial<IN> removed = slots.remove(stateWindow);
+        if (removed != null) {
+            results.emitOne(aggregator.result(removed), window);
+        }
+    }
+
     /** A source's aggregate, as a record, folds into the target like one more input record. */
     @Override
     public void merge(W target, Collection<W> sources) throws Exception {

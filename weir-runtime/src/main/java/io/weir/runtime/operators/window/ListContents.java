@@ -44,6 +44,15 @@ final class ListContents<IN, W extends Window> implements WindowContents<IN, W> 
         slots.remove(stateWindow);
     }
 
+    /** One lookup: the contents are taken out, then emitted. */
+    @Override
+    public void emitAndClear(W window, W stateWindow) throws Exception {
+        ArrayList<IN> removed = slots.remove(stateWindow);
+        if (removed != null) {
+            results.emitAll(Collections.unmodifiableList(removed), window);
+        }
+    }
+
     @Override
     public void merge(W target, Collection<W> sources) throws Exception {
         for (W source : sources) {

@@ -44,6 +44,15 @@ final class ReducingContents<IN, W extends Window> implements WindowContents<IN,
         slots.remove(stateWindow);
     }
 
+    /** One lookup: the contents are taken out, then emitted. */
+    @Override
+    public void emitAndClear(W window, W stateWindow) throws Exception {
+        Slot<IN> removed = slots.remove(stateWindow);
+        if (removed != null) {
+            results.emitOne(removed.value, window);
+        }
+    }
+
     @Override
     public void merge(W target, Collection<W> sources) throws Exception {
         for (W source : sources) {

@@ -25,6 +25,12 @@ interface WindowContents<IN, W extends Window> {
     /** Drops the contents of {@code stateWindow}. */
     void clear(W stateWindow) throws Exception;
 
+    /** {@link #emit} then {@link #clear}: the window's last firing, at its cleanup time. */
+    default void emitAndClear(W window, W stateWindow) throws Exception {
+        emit(window, stateWindow);
+        clear(stateWindow);
+    }
+
     /** Folds the contents of {@code sources} into {@code target} and drops theirs (session windows merged). */
     void merge(W target, Collection<W> sources) throws Exception;
 }

@@ -8,11 +8,13 @@ import io.weir.api.functions.Function;
 import io.weir.api.functions.ReduceFunction;
 import io.weir.api.functions.aggregation.FieldAggregator;
 import io.weir.api.functions.windowing.ProcessWindowFunction;
+import io.weir.api.tuple.Tuple2;
 import io.weir.api.windowing.assigners.MergingWindowAssigner;
 import io.weir.api.windowing.assigners.WindowAssigner;
 import io.weir.api.windowing.evictors.Evictor;
 import io.weir.api.windowing.triggers.Trigger;
 import io.weir.api.windowing.triggers.TriggerResult;
+import io.weir.api.windowing.windows.TimeWindow;
 import io.weir.api.windowing.windows.Window;
 import io.weir.runtime.operators.OperatorContext;
 import io.weir.runtime.operators.OperatorInput;
@@ -26,6 +28,7 @@ import io.weir.runtime.time.InternalTimerService;
 import io.weir.runtime.time.Triggerable;
 
 import java.util.Collection;
+import java.util.List;
 
 /**
  * Runs a window operation on a keyed stream. A record goes into the windows its assigner picks, unless a window
@@ -43,7 +46,7 @@ import java.util.Collection;
  * and every timer of the key fires at the key's end.
  */
 public final class WindowOperator<K, IN, W extends Window>
-        implements StreamOperator<Object>, OperatorInput<IN>, Triggerable<K, W> {
+        implements StreamOperator<Object>, OperatorInput<Object>, Triggerable<K, W> {
     private final WindowAssigner<IN, W> assigner;
     private final Trigger<IN, W> trigger;
     private final Evictor<IN, W> evictor;
@@ -52,6 +55,8 @@ public final class WindowOperator<K, IN, W extends Window>
     private final Function preAggregation;
     private final ProcessWindowFunction<?, ?, ?, W> windowFunction;
     private final boolean eventTime;
+    /** The size of the windows of a BATCH combiner's partials, which form the input; 0 for records. */
+    private final long partialWindowSize;
     private final AssignerContext assignerContext = new AssignerContext();
 
     private String name;
@@ -66,8 +71,16 @@ public final class WindowOperator<K, IN, W extends Window>
     private MergingWindowSet.MergeFunction<W> onMerge;
     private LongCounter lateRecordsDropped;
 
-    @SuppressWarnings("unchecked")
     public WindowOperator(Operation.Window window) {
+        this(window, false);
+    }
+
+    /**
+     * @param inputIsPartials the input comes from {@link WindowCombineOperator}s: pre-aggregates of time
+     *                        windows, each added to the window its timestamp names
+     */
+    @SuppressWarnings("unchecked")
+    public WindowOperator(Operation.Window window, boolean inputIsPartials) {
         this.assigner = (WindowAssigner<IN, W>) window.assigner();
         this.trigger = (Trigger<IN, W>) window.trigger();
         this.evictor = (Evictor<IN, W>) window.evictor();
@@ -76,6 +89,10 @@ public final class WindowOperator<K, IN, W extends Window>
         this.preAggregation = window.preAggregation();
         this.windowFunction = (ProcessWindowFunction<?, ?, ?, W>) window.windowFunction();
         this.eventTime = assigner.isEventTime();
+        this.partialWindowSize = inputIsPartials ? WindowCombineOperator.windowSize(window) : 0;
+        if (inputIsPartials && !WindowCombineOperator.canCombine(window)) {
+            throw new IllegalArgumentException("Window " + window.displayName() + " cannot read combined partials");
+        }
     }
 
     @Override
@@ -130,8 +147,19 @@ public final class WindowOperator<K, IN, W extends Window>
     }
 
     @Override
-    public void processElement(IN value, long timestamp) throws Exception {
-        Collection<W> windows = assigner.assignWindows(value, timestamp, assignerContext);
+    @SuppressWarnings("unchecked")
+    public void processElement(Object record, long timestamp) throws Exception {
+        if (partialWindowSize > 0) {
+            // A partial's timestamp is its window's max timestamp.
+            W window = (W) new TimeWindow(timestamp + 1 - partialWindowSize, timestamp + 1);
+            addToWindows((IN) ((Tuple2<Object, Object>) record).f1, timestamp, List.of(window));
+        } else {
+            IN value = (IN) record;
+            addToWindows(value, timestamp, assigner.assignWindows(value, timestamp, assignerContext));
+        }
+    }
+
+    private void addToWindows(IN value, long timestamp, Collection<W> windows) throws Exception {
         boolean accepted = false;
         for (W window : windows) {
             if (mergingWindows == null) {
@@ -139,9 +167,7 @@ public final class WindowOperator<K, IN, W extends Window>
                     continue;
                 }
                 accepted = true;
-                if (add(value, timestamp, window, window)) {
-                    registerCleanupTimer(window);
-                }
+                add(value, timestamp, window, window, false);
             } else {
                 W actual = mergingWindows.addWindow(window, onMerge);
                 if (isLate(actual)) {
@@ -149,10 +175,8 @@ public final class WindowOperator<K, IN, W extends Window>
                     continue;
                 }
                 accepted = true;
-                W stateWindow = mergingWindows.stateWindowOf(actual);
-                add(value, timestamp, actual, stateWindow);
-                // A merge result needs its own cleanup timer; re-registering one is a no-op.
-                registerCleanupTimer(actual);
+                // A merge result needs its own cleanup timer, whether or not its contents are new.
+                add(value, timestamp, actual, mergingWindows.stateWindowOf(actual), true);
             }
         }
         if (!accepted && eventTime && plusLateness(timestamp) <= timers.currentWatermark()) {
@@ -160,12 +184,17 @@ public final class WindowOperator<K, IN, W extends Window>
         }
     }
 
-    /** Adds a record to a window and acts on the trigger; returns whether the window's contents were created. */
-    private boolean add(IN value, long timestamp, W window, W stateWindow) throws Exception {
+    /**
+     * Adds a record to a window, registers the window's cleanup timer if its contents are new (a window keeps it
+     * until cleaned up) or {@code registerCleanup} says so, and acts on the trigger.
+     */
+    private void add(IN value, long timestamp, W window, W stateWindow, boolean registerCleanup) throws Exception {
         boolean created = contents.add(stateWindow, value, timestamp);
         triggerContext.setWindow(window);
+        if (created || registerCleanup) {
+            registerCleanupTimer(window);
+        }
         act(trigger.onElement(value, timestamp, window, triggerContext), window, stateWindow);
-        return created;
     }
 
     private void act(TriggerResult result, W window, W stateWindow) throws Exception {
@@ -209,22 +238,25 @@ public final class WindowOperator<K, IN, W extends Window>
         }
         long time = timer.timestamp();
         triggerContext.setWindow(window);
-        act(eventTimeTimer ? trigger.onEventTime(time, window, triggerContext)
-                : trigger.onProcessingTime(time, window, triggerContext), window, stateWindow);
-        if (eventTimeTimer == eventTime && time == cleanupTime(window)) {
-            clearAll(window, stateWindow);
+        triggerContext.setFiring(eventTimeTimer, time);
+        TriggerResult result = eventTimeTimer ? trigger.onEventTime(time, window, triggerContext)
+                : trigger.onProcessingTime(time, window, triggerContext);
+        if (eventTimeTimer != eventTime || time != cleanupTime(window)) {
+            act(result, window, stateWindow);
+        } else {
+            // Cleanup time, usually also the default trigger's firing: the contents are read once.
+            if (result.isFire()) {
+                contents.emitAndClear(window, stateWindow);
+            } else {
+                contents.clear(stateWindow);
+            }
+            if (mergingWindows != null) {
+                mergingWindows.retire(window);
+            }
+            results.clear(window);
+            // The context still knows which timer is firing: the trigger deleting it costs nothing.
+            trigger.clear(window, triggerContext);
         }
-    }
-
-    /** The window's end plus the allowed lateness has passed: everything of it goes. */
-    private void clearAll(W window, W stateWindow) throws Exception {
-        contents.clear(stateWindow);
-        if (mergingWindows != null) {
-            mergingWindows.retire(window);
-        }
-        results.clear(window);
-        triggerContext.setWindow(window);
-        trigger.clear(window, triggerContext);
     }
 
     private void merge(W result, Collection<W> merged, W stateWindow, Collection<W> mergedStateWindows)
@@ -240,7 +272,7 @@ public final class WindowOperator<K, IN, W extends Window>
         try {
             trigger.onMerge(result, triggerContext);
         } finally {
-            triggerContext.setMergedWindows(java.util.List.of());
+            triggerContext.setMergedWindows(List.of());
         }
         for (W window : merged) {
             if (!window.equals(result)) {
@@ -268,15 +300,16 @@ public final class WindowOperator<K, IN, W extends Window>
         return sum < time ? Long.MAX_VALUE : sum;
     }
 
+    /** Registers through the trigger context, set to {@code window}: a trigger asking for the same timer costs nothing. */
     private void registerCleanupTimer(W window) {
         long time = cleanupTime(window);
         if (time == Long.MAX_VALUE) {
             return;
         }
         if (eventTime) {
-            timers.registerEventTimeTimer(window, time);
+            triggerContext.registerEventTimeTimer(time);
         } else {
-            timers.registerProcessingTimeTimer(window, time);
+            triggerContext.registerProcessingTimeTimer(time);
         }
     }
 

@@ -18,6 +18,19 @@ final class WindowTriggerContext<W extends Window> implements Trigger.OnMergeCon
     private final InternalTimerService<W> timers;
     private final WindowScopedStates<W> states;
     private W window;
+    /**
+     * The last timer registered for {@link #window} in each domain, known to be pending: registering it again
+     * (the trigger asking for the cleanup timer's time, as the default triggers do) skips the timer service.
+     * Forgotten when the window changes and on any deletion.
+     */
+    private long lastEventTimer;
+    private boolean hasLastEventTimer;
+    private long lastProcessingTimer;
+    private boolean hasLastProcessingTimer;
+    /** While a timer of {@link #window} fires: it is no longer pending, so deleting it needs no lookup. */
+    private long firingTime;
+    private boolean firingEventTime;
+    private boolean firing;
     /** While merging: the windows merged into {@link #window}. */
     private Collection<W> mergedWindows = List.of();
 
@@ -30,6 +43,16 @@ final class WindowTriggerContext<W extends Window> implements Trigger.OnMergeCon
     void setWindow(W window) {
         this.window = window;
         states.setWindow(window);
+        hasLastEventTimer = false;
+        hasLastProcessingTimer = false;
+        firing = false;
+    }
+
+    /** The window's timer at {@code time} is firing (and was removed from the timer service). */
+    void setFiring(boolean eventTime, long time) {
+        firing = true;
+        firingEventTime = eventTime;
+        firingTime = time;
     }
 
     void setMergedWindows(Collection<W> mergedWindows) {
@@ -48,22 +71,44 @@ final class WindowTriggerContext<W extends Window> implements Trigger.OnMergeCon
 
     @Override
     public void registerProcessingTimeTimer(long time) {
+        if (hasLastProcessingTimer && lastProcessingTimer == time) {
+            return;
+        }
+        if (firing && !firingEventTime && firingTime == time) {
+            firing = false; // registered again while firing: pending once more
+        }
         timers.registerProcessingTimeTimer(window, time);
+        lastProcessingTimer = time;
+        hasLastProcessingTimer = true;
     }
 
     @Override
     public void registerEventTimeTimer(long time) {
+        if (hasLastEventTimer && lastEventTimer == time) {
+            return;
+        }
+        if (firing && firingEventTime && firingTime == time) {
+            firing = false; // registered again while firing: pending once more
+        }
         timers.registerEventTimeTimer(window, time);
+        lastEventTimer = time;
+        hasLastEventTimer = true;
     }
 
     @Override
     public void deleteProcessingTimeTimer(long time) {
-        timers.deleteProcessingTimeTimer(window, time);
+        hasLastProcessingTimer = false;
+        if (!(firing && !firingEventTime && firingTime == time)) {
+            timers.deleteProcessingTimeTimer(window, time);
+        }
     }
 
     @Override
     public void deleteEventTimeTimer(long time) {
-        timers.deleteEventTimeTimer(window, time);
+        hasLastEventTimer = false;
+        if (!(firing && firingEventTime && firingTime == time)) {
+            timers.deleteEventTimeTimer(window, time);
+        }
     }
 
     @Override

@@ -323,6 +323,23 @@ class WindowOperatorTest {
         }
 
         @Test
+        void continuousProcessingTimeTriggersFireEachWindowOnceWithAllOfItsRecords() throws Exception {
+            OperatorHarness<Tuple2<String, Integer>> h = Windows.batch(keyed()
+                    .window(TumblingProcessingTimeWindows.of(Duration.ofMillis(100)))
+                    .trigger(ContinuousProcessingTimeTrigger.of(Duration.ofMillis(10))).sum(1), 1_005);
+            h.startKey("a");
+            h.processElement(t("a", 1), 0);
+            h.processElement(t("a", 2), 0);
+            h.endOfKey();
+            h.startKey("b");
+            h.processElement(t("b", 4), 0);
+            h.endOfKey();
+            h.endInput();
+
+            assertThat(rendered(h)).containsExactly("(a,3)@1099", "(b,4)@1099", "wm MAX");
+        }
+
+        @Test
         void continuousEventTimeTriggersFireEachWindowOnceWithAllOfItsRecords() throws Exception {
             OperatorHarness<Tuple2<String, Integer>> h = Windows.batch(keyed()
                     .window(TumblingEventTimeWindows.of(Duration.ofMillis(100)))
@@ -373,6 +390,23 @@ class WindowOperatorTest {
             h.setProcessingTime(99);            // the window's end
             h.setProcessingTime(200);
             assertThat(rendered(h)).containsExactly("(a,1)@99", "(a,3)@99", "(a,7)@99");
+        }
+
+        @Test
+        void aCustomTriggerMayDeleteAndRegisterTheCleanupTimeAndRegisterTheTimerThatIsFiring() throws Exception {
+            OperatorHarness<Tuple2<String, Integer>> h = Windows.streaming(keyed()
+                    .window(TumblingEventTimeWindows.of(Duration.ofMillis(10))).allowedLateness(Duration.ofMillis(5))
+                    .trigger(new FireTwice()).sum(1));
+            h.processElement(t("a", 1), 3);
+            h.processElement(t("a", 2), 4);
+            h.processWatermark(9);              // fires, registers its own (due) timer again, which fires at once
+            h.processWatermark(10);
+            h.processWatermark(14);             // the cleanup timer: fires once more, then the window is gone
+            h.processElement(t("a", 4), 5);     // late
+            h.endInput();
+            assertThat(rendered(h)).containsExactly("(a,3)@9", "(a,3)@9", "wm 9", "wm 10", "(a,3)@9", "wm 14",
+                    "wm MAX");
+            assertThat(h.accumulatorValue("operator under test.numLateRecordsDropped")).isEqualTo(1L);
         }
 
         @Test
@@ -593,6 +627,24 @@ class WindowOperatorTest {
         }
 
         @Test
+        void processAllWindowFunctionsOfWindowAllSeeTheWindowAllRecordsAndTheirState() throws Exception {
+            io.weir.api.datastream.DataStream<String> all = io.weir.api.environment.StreamExecutionEnvironment
+                    .getExecutionEnvironment().fromElements(t("", 0))
+                    .windowAll(TumblingEventTimeWindows.of(Duration.ofMillis(10)))
+                    .process(new CountingAll());
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            OperatorHarness<String> h = (OperatorHarness) OperatorHarness.streaming(
+                    (WindowOperator) new WindowOperator<>(Windows.operation(all)), 0L,
+                    (io.weir.api.functions.KeySelector<Object, Byte>) r -> (byte) 0);
+            h.processElement(t("a", 1), 1);
+            h.processElement(t("b", 2), 2);
+            h.processElement(t("a", 4), 12);
+            h.endInput();
+            assertThat(rendered(h)).containsExactly("[0,10) (a,1) (b,2), window 1 of 1 in total@9",
+                    "[10,20) (a,4), window 1 of 2 in total@19", "wm MAX");
+        }
+
+        @Test
         void aFailingWindowFunctionFailsTheOperator() throws Exception {
             OperatorHarness<String> h = Windows.streaming(keyed()
                     .window(TumblingEventTimeWindows.of(Duration.ofMillis(10)))
@@ -684,6 +736,67 @@ class WindowOperatorTest {
             context.output(CLEARED, "[" + context.window().getStart() + "," + context.window().getEnd() + ") after "
                     + window.value() + " firings");
             window.clear();
+        }
+    }
+
+    /**
+     * Registers, deletes and registers again the window's end for every record (with no allowed lateness, the
+     * operator's cleanup timer would be that same timer); fires at every timer, and at the first one registers
+     * that timer again, so that it fires twice.
+     */
+    static final class FireTwice extends io.weir.api.windowing.triggers.Trigger<Object, TimeWindow> {
+        private final io.weir.api.state.ValueStateDescriptor<Boolean> refired =
+                new io.weir.api.state.ValueStateDescriptor<>("refired", Boolean.class, false);
+
+        @Override
+        public io.weir.api.windowing.triggers.TriggerResult onElement(Object element, long timestamp, TimeWindow w,
+                                                                     TriggerContext ctx) {
+            ctx.registerEventTimeTimer(w.maxTimestamp());
+            ctx.deleteEventTimeTimer(w.maxTimestamp());
+            ctx.registerEventTimeTimer(w.maxTimestamp());
+            return io.weir.api.windowing.triggers.TriggerResult.CONTINUE;
+        }
+
+        @Override
+        public io.weir.api.windowing.triggers.TriggerResult onEventTime(long time, TimeWindow w, TriggerContext ctx)
+                throws Exception {
+            ValueState<Boolean> state = ctx.getPartitionedState(refired);
+            if (!state.value()) {
+                state.update(true);
+                ctx.registerEventTimeTimer(time);
+            }
+            return io.weir.api.windowing.triggers.TriggerResult.FIRE;
+        }
+
+        @Override
+        public io.weir.api.windowing.triggers.TriggerResult onProcessingTime(long time, TimeWindow w,
+                                                                            TriggerContext ctx) {
+            return io.weir.api.windowing.triggers.TriggerResult.CONTINUE;
+        }
+
+        @Override
+        public void clear(TimeWindow w, TriggerContext ctx) {
+            ctx.getPartitionedState(refired).clear();
+            ctx.deleteEventTimeTimer(w.maxTimestamp());
+        }
+    }
+
+    /** "[start,end) records, window firing n of m in total", counting with window and global state. */
+    static final class CountingAll extends io.weir.api.functions.windowing.ProcessAllWindowFunction<
+            Tuple2<String, Integer>, String, TimeWindow> {
+        private final ValueStateDescriptor<Integer> count = new ValueStateDescriptor<>("count", Integer.class, 0);
+
+        @Override
+        public void process(Context context, Iterable<Tuple2<String, Integer>> elements, Collector<String> out)
+                throws Exception {
+            ValueState<Integer> window = context.windowState().getState(count);
+            ValueState<Integer> total = context.globalState().getState(count);
+            window.update(window.value() + 1);
+            total.update(total.value() + 1);
+            StringBuilder sb = new StringBuilder("[" + context.window().getStart() + "," + context.window().getEnd()
+                    + ")");
+            elements.forEach(e -> sb.append(' ').append(e));
+            out.collect(sb + ", window " + window.value() + " of " + total.value() + " in total");
         }
     }
 

@@ -1,0 +1,139 @@
+package io.weir.runtime.operators.window;
+
+import io.weir.api.dag.Operation;
+import io.weir.api.functions.KeySelector;
+import io.weir.api.tuple.Tuple2;
+import io.weir.api.windowing.assigners.EventTimeSessionWindows;
+import io.weir.api.windowing.assigners.SlidingEventTimeWindows;
+import io.weir.api.windowing.assigners.TumblingEventTimeWindows;
+import io.weir.api.windowing.assigners.TumblingProcessingTimeWindows;
+import io.weir.api.windowing.evictors.CountEvictor;
+import io.weir.api.windowing.triggers.CountTrigger;
+import io.weir.runtime.testing.OperatorHarness;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.weir.runtime.operators.window.Windows.keyed;
+import static io.weir.runtime.operators.window.Windows.t;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** BATCH's producer-side pre-aggregation of reducing time windows, and which windows may use it. */
+class WindowCombineOperatorTest {
+    private static final KeySelector<Tuple2<String, Integer>, String> KEY = Windows.KEY;
+
+    private static Operation.Window tumblingSum() {
+        return Windows.operation(keyed().window(TumblingEventTimeWindows.of(Duration.ofMillis(10))).sum(1));
+    }
+
+    private static OperatorHarness<Tuple2<Object, Object>> combiner(Operation.Window window, int maxEntries)
+            throws Exception {
+        return OperatorHarness.streaming(new WindowCombineOperator<>(window, KEY, maxEntries), 0L);
+    }
+
+    /** "key value @ window max timestamp" per partial. */
+    private static List<String> partials(OperatorHarness<Tuple2<Object, Object>> h) {
+        List<String> out = new ArrayList<>();
+        for (OperatorHarness.Emitted e : h.emitted()) {
+            if (!e.isWatermark()) {
+                Tuple2<?, ?> p = (Tuple2<?, ?>) e.value();
+                out.add(p.f0 + " " + p.f1 + " @" + e.timestamp());
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void reducesEachKeysRecordsPerWindowAndEmitsThemWithTheWindowsMaxTimestampAtTheEnd() throws Exception {
+        OperatorHarness<Tuple2<Object, Object>> h = combiner(tumblingSum(), 100);
+        h.processElement(t("a", 1), 3);
+        h.processElement(t("b", 2), 4);
+        h.processElement(t("a", 4), 14);
+        h.processElement(t("a", 8), 5);
+        assertThat(h.emitted()).isEmpty();
+        h.endInput();
+        assertThat(partials(h)).containsExactly("a (a,9) @9", "a (a,4) @19", "b (b,2) @9");
+    }
+
+    @Test
+    void slidingWindowsGetAPartialEach() throws Exception {
+        OperatorHarness<Tuple2<Object, Object>> h = combiner(Windows.operation(keyed()
+                .window(SlidingEventTimeWindows.of(Duration.ofMillis(10), Duration.ofMillis(5))).sum(1)), 100);
+        h.processElement(t("a", 1), 3);
+        h.processElement(t("a", 2), 7);
+        h.endInput();
+        assertThat(partials(h)).containsExactlyInAnyOrder("a (a,1) @4", "a (a,3) @9", "a (a,2) @14");
+    }
+
+    @Test
+    void flushesWhenFullAndLetsRecordsPassWhileCombiningDoesNotReduceThem() throws Exception {
+        OperatorHarness<Tuple2<Object, Object>> h = combiner(tumblingSum(), 2);
+        h.processElement(t("a", 1), 1);
+        h.processElement(t("b", 2), 1);
+        h.processElement(t("c", 4), 1);     // full: a and b go on, combining reduced nothing
+        assertThat(partials(h)).containsExactly("a (a,1) @9", "b (b,2) @9");
+        h.clearEmitted();
+        for (int i = 0; i < 8; i++) {       // 4 rounds of 2 entries pass through one by one
+            h.processElement(t("c", 1), 1);
+        }
+        assertThat(partials(h)).hasSize(8).containsOnly("c (c,1) @9");
+        h.clearEmitted();
+        h.processElement(t("c", 16), 1);    // combining again, with c = 4 still held
+        h.endInput();
+        assertThat(partials(h)).containsExactly("c (c,20) @9");
+    }
+
+    @Test
+    void keepsCombiningWhileItHalvesTheRecords() throws Exception {
+        OperatorHarness<Tuple2<Object, Object>> h = combiner(tumblingSum(), 2);
+        for (int i = 0; i < 4; i++) {
+            h.processElement(t("a", 1), 1);
+            h.processElement(t("b", 1), 1);
+        }
+        h.processElement(t("c", 1), 1);     // full after 8 records in 2 entries: flush, keep combining
+        h.processElement(t("c", 1), 1);
+        h.endInput();
+        assertThat(partials(h)).containsExactly("a (a,4) @9", "b (b,4) @9", "c (c,2) @9");
+    }
+
+    @Test
+    void onlyReducingTumblingOrSlidingEventTimeWindowsWithTheDefaultTriggerAndNoEvictorCombine() {
+        assertThat(WindowCombineOperator.canCombine(tumblingSum())).isTrue();
+        assertThat(WindowCombineOperator.canCombine(Windows.operation(keyed()
+                .window(TumblingEventTimeWindows.of(Duration.ofMillis(10))).reduce((a, b) -> a,
+                        new WindowOperatorTest.Describe<>())))).isTrue();
+        assertThat(WindowCombineOperator.canCombine(Windows.operation(keyed()
+                .window(TumblingEventTimeWindows.of(Duration.ofMillis(10)))
+                .aggregate(new WindowOperatorTest.SumAggregate())))).as("aggregate").isFalse();
+        assertThat(WindowCombineOperator.canCombine(Windows.operation(keyed()
+                .window(TumblingEventTimeWindows.of(Duration.ofMillis(10))).process(new WindowOperatorTest.ListAll()))))
+                .as("process").isFalse();
+        assertThat(WindowCombineOperator.canCombine(Windows.operation(keyed()
+                .window(EventTimeSessionWindows.withGap(Duration.ofMillis(10))).sum(1)))).as("sessions").isFalse();
+        assertThat(WindowCombineOperator.canCombine(Windows.operation(keyed()
+                .window(TumblingProcessingTimeWindows.of(Duration.ofMillis(10))).sum(1)))).as("processing").isFalse();
+        assertThat(WindowCombineOperator.canCombine(Windows.operation(keyed()
+                .window(TumblingEventTimeWindows.of(Duration.ofMillis(10))).trigger(CountTrigger.of(2)).sum(1))))
+                .as("trigger").isFalse();
+        assertThat(WindowCombineOperator.canCombine(Windows.operation(keyed()
+                .window(TumblingEventTimeWindows.of(Duration.ofMillis(10))).evictor(CountEvictor.of(2)).sum(1))))
+                .as("evictor").isFalse();
+        assertThat(WindowCombineOperator.canCombine(Windows.operation(keyed().countWindow(3).sum(1))))
+                .as("count").isFalse();
+    }
+
+    @Test
+    void theWindowOperatorReadsPartialsIntoTheWindowsTheirTimestampsName() throws Exception {
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        OperatorHarness<Tuple2<String, Integer>> h = (OperatorHarness) OperatorHarness.batch(
+                new WindowOperator<>(tumblingSum(), true), 0L, WindowCombineOperator.PARTIAL_KEY);
+        h.startKey("a");
+        h.processElement(Tuple2.of("a", t("a", 9)), 9);
+        h.processElement(Tuple2.of("a", t("a", 4)), 19);
+        h.processElement(Tuple2.of("a", t("a", 1)), 9);
+        h.endOfKey();
+        assertThat(WindowOperatorTest.rendered(h)).containsExactly("(a,10)@9", "(a,4)@19");
+    }
+}
