@@ -1,6 +1,7 @@
 package io.weir.bench.jobs;
 
 import io.weir.api.common.RuntimeExecutionMode;
+import io.weir.api.config.Configuration;
 import io.weir.api.environment.StreamExecutionEnvironment;
 import io.weir.api.eventtime.WatermarkStrategy;
 import io.weir.api.functions.Collector;
@@ -33,6 +34,7 @@ import java.time.Duration;
  * twin, io.weir.bench.flink.FlinkJob, builds the same pipelines operator for operator.
  */
 public final class WeirJob {
+    private static final String SETTING_PREFIX = "weir.";
     private WeirJob() {
     }
 
@@ -96,7 +98,13 @@ public final class WeirJob {
     }
 
     private static StreamExecutionEnvironment environment(BenchArgs bench) {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        // -Dweir.<key>=<value> sets a Weir option for experiments (e.g. -Dweir.execution.sort.memory=256mb);
+        // run.sh passes none, so the table always measures the defaults.
+        Configuration settings = new Configuration();
+        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith(SETTING_PREFIX))
+                .forEach(name -> settings.setString(name.substring(SETTING_PREFIX.length()),
+                        System.getProperty(name), "-D" + name));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(settings);
         env.setParallelism(bench.parallelism());
         env.setRuntimeMode(bench.batch() ? RuntimeExecutionMode.BATCH : RuntimeExecutionMode.STREAMING);
         return env;
