@@ -11,7 +11,8 @@ import java.util.Map;
  * Pre-aggregates a rolling reduction on the producer side of a BATCH shuffle, so that at most one record per
  * key crosses the exchange per producer subtask and flush. Emits {@link KeyedPartial}s: the key travels with
  * the partial result. Holds at most {@code maxKeys} keys, then sends its
- * partial results on (in first-seen order, so a key's partials keep the order of its records).
+ * partial results on (in first-seen order, so a key's partials keep the order of its records). Where keys rarely
+ * repeat within that many, {@link AdaptiveCombining} lets records pass uncombined, each as its own partial.
  */
 public final class CombineOperator<T, K> implements StreamOperator<KeyedPartial>, OperatorInput<T> {
     private final ReduceFunction<T> function;
@@ -19,6 +20,9 @@ public final class CombineOperator<T, K> implements StreamOperator<KeyedPartial>
     private final KeySelector<T, K> keySelector;
     private final int maxKeys;
     private final Map<K, Partial<T>> partials = new LinkedHashMap<>();
+    private final AdaptiveCombining adaptive;
+    /** Records folded into the partials since the last flush. */
+    private long added;
     private Output<KeyedPartial> output;
 
     /** A key's partial result and the timestamp of its latest record. */
@@ -44,6 +48,7 @@ public final class CombineOperator<T, K> implements StreamOperator<KeyedPartial>
         this.fieldAggregator = function instanceof FieldAggregator<T> fa ? fa : null;
         this.keySelector = keySelector;
         this.maxKeys = maxKeys;
+        this.adaptive = new AdaptiveCombining(maxKeys);
     }
 
     @Override
@@ -60,10 +65,19 @@ public final class CombineOperator<T, K> implements StreamOperator<KeyedPartial>
     @Override
     public void processElement(T value, long timestamp) throws Exception {
         K key = keySelector.getKey(value);
+        if (!adaptive.combines(key.hashCode())) {
+            output.emit(new KeyedPartial(key, value), timestamp);
+            return;
+        }
         Partial<T> partial = partials.get(key);
         if (partial == null) {
             if (partials.size() >= maxKeys) {
+                adaptive.fullFlush(added, partials.size());
                 flush();
+                if (!adaptive.combining()) {
+                    output.emit(new KeyedPartial(key, value), timestamp);
+                    return;
+                }
             }
             partials.put(key, fieldAggregator != null
                     ? new Partial<>(fieldAggregator.newPartial(value), null, timestamp)
@@ -76,6 +90,7 @@ public final class CombineOperator<T, K> implements StreamOperator<KeyedPartial>
             }
             partial.timestamp = timestamp;
         }
+        added++;
     }
 
     private void flush() {
@@ -85,6 +100,7 @@ public final class CombineOperator<T, K> implements StreamOperator<KeyedPartial>
             output.emit(new KeyedPartial(e.getKey(), value), p.timestamp);
         }
         partials.clear();
+        added = 0;
     }
 
     @Override

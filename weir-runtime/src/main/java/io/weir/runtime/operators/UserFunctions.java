@@ -24,4 +24,37 @@ public final class UserFunctions {
             rich.close();
         }
     }
+
+    /** Opens each function that is not null. */
+    public static void openAll(OperatorRuntimeContext context, Function... functions) throws Exception {
+        for (Function function : functions) {
+            if (function != null) {
+                open(function, context);
+            }
+        }
+    }
+
+    /**
+     * Closes each function that is not null, every one even if some fail; the first failure is thrown, with the
+     * others suppressed in it.
+     */
+    public static void closeAll(Function... functions) throws Exception {
+        Exception failure = null;
+        for (Function function : functions) {
+            try {
+                if (function != null) {
+                    close(function);
+                }
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
 }

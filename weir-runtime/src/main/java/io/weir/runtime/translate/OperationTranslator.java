@@ -33,6 +33,7 @@ import io.weir.runtime.operators.StreamingRollingReduceOperator;
 import io.weir.runtime.operators.TimestampsAndWatermarksOperator;
 import io.weir.api.eventtime.WatermarkStrategy;
 import io.weir.runtime.operators.join.IntervalJoinOperator;
+import io.weir.runtime.operators.window.BatchWindowOperator;
 import io.weir.runtime.operators.window.WindowCombineOperator;
 import io.weir.runtime.operators.window.WindowOperator;
 
@@ -47,6 +48,9 @@ final class OperationTranslator {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     static OperatorFactory translateForBatch(Operation operation, String operatorName) {
+        if (operation instanceof Operation.Window window && BatchWindowOperator.canRun(window)) {
+            return batchWindow(window, operatorName, false);
+        }
         if (operation instanceof Operation.RollingReduce) {
             byte[] function = FunctionCopier.serialize(operation.function(), operatorName);
             ClassLoader loader = operation.function().getClass().getClassLoader();
@@ -65,6 +69,9 @@ final class OperationTranslator {
     @SuppressWarnings({"unchecked", "rawtypes"})
     static OperatorFactory translateCombinedForBatch(Operation operation, String operatorName) {
         if (operation instanceof Operation.Window window) {
+            if (BatchWindowOperator.canRun(window)) {
+                return batchWindow(window, operatorName, true);
+            }
             byte[] bytes = serializeWindow(window, operatorName);
             ClassLoader loader = userLoader(window);
             return factory("Window(pre-aggregating, of combined partials)",
@@ -169,6 +176,23 @@ final class OperationTranslator {
                 FunctionCopier.<Operation.Window>deserialize(bytes, loader), (KeySelector) keySelector, maxKeys));
     }
 
+    /**
+     * BATCH's window operator for windows that fire only at the end of their key: no keyed state or timers for
+     * their contents (see {@link BatchWindowOperator}).
+     */
+    private static OperatorFactory batchWindow(Operation.Window window, String operatorName, boolean ofPartials) {
+        byte[] bytes = serializeWindow(window, operatorName);
+        ClassLoader loader = userLoader(window);
+        return factory("Window(" + contentsOf(window) + (ofPartials ? ", of combined partials" : "")
+                        + ", fired at the end of each key)",
+                () -> new BatchWindowOperator<>(FunctionCopier.<Operation.Window>deserialize(bytes, loader), ofPartials));
+    }
+
+    private static String contentsOf(Operation.Window window) {
+        return window.evictor() != null ? "evicting, keeps every record"
+                : window.preAggregation() != null ? "pre-aggregating" : "keeps every record";
+    }
+
     private static byte[] serializeWindow(Operation.Window window, String operatorName) {
         return FunctionCopier.serialize(window, operatorName, "The window (assigner, trigger, evictor and functions)");
     }
@@ -186,9 +210,7 @@ final class OperationTranslator {
     private static OperatorFactory window(Operation.Window window, String operatorName) {
         byte[] bytes = serializeWindow(window, operatorName);
         ClassLoader loader = userLoader(window);
-        String contents = window.evictor() != null ? "evicting, keeps every record"
-                : window.preAggregation() != null ? "pre-aggregating" : "keeps every record";
-        return factory("Window(" + contents + ")",
+        return factory("Window(" + contentsOf(window) + ")",
                 () -> new WindowOperator<>(FunctionCopier.<Operation.Window>deserialize(bytes, loader)));
     }
 

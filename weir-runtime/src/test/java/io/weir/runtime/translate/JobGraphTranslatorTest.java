@@ -295,7 +295,49 @@ class JobGraphTranslatorTest {
                   <- Task 1 HASH BLOCKING sorted-by-key
                 """);
         assertThat(PlanPrinter.toJson(graph)).contains("WindowCombine(at most 100000 key-windows)")
-                .contains("Window(pre-aggregating, of combined partials)");
+                .contains("Window(pre-aggregating, of combined partials, fired at the end of each key)");
+    }
+
+    @Test
+    void batchFiresWindowsWithTheirDefaultTriggerAtTheEndOfEachKeyAndOtherWindowsThroughTimers() {
+        StreamExecutionEnvironment env = batchEnv(2);
+        DataStream<Long> keyed = env.fromSequence(1, 10).name("src");
+        keyed.keyBy(x -> x % 3)
+                .window(io.weir.api.windowing.assigners.TumblingProcessingTimeWindows.of(java.time.Duration.ofSeconds(1)))
+                .aggregate(new CountAll()).name("default trigger")
+                .sinkTo(new PrintSink<>()).name("sink 1");
+        DataStreamSink<Long> sink = keyed.keyBy(x -> x % 3)
+                .window(io.weir.api.windowing.assigners.TumblingEventTimeWindows.of(java.time.Duration.ofSeconds(1)))
+                .trigger(io.weir.api.windowing.triggers.CountTrigger.of(2))
+                .reduce(Long::sum).name("count trigger")
+                .sinkTo(new PrintSink<>()).name("sink 2");
+
+        assertThat(PlanPrinter.toJson(translate(env, sink)))
+                .contains("\"operator\": \"Window(pre-aggregating, fired at the end of each key)\"")
+                .contains("\"operator\": \"Window(pre-aggregating)\"");
+    }
+
+    /** Counts a window's records. */
+    static final class CountAll implements io.weir.api.functions.AggregateFunction<Long, Long, Long> {
+        @Override
+        public Long createAccumulator() {
+            return 0L;
+        }
+
+        @Override
+        public Long add(Long value, Long accumulator) {
+            return accumulator + 1;
+        }
+
+        @Override
+        public Long getResult(Long accumulator) {
+            return accumulator;
+        }
+
+        @Override
+        public Long merge(Long a, Long b) {
+            return a + b;
+        }
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.weir.api.windowing.assigners.TumblingEventTimeWindows;
 import io.weir.api.windowing.assigners.WindowAssigner;
 import io.weir.api.windowing.triggers.EventTimeTrigger;
 import io.weir.api.windowing.windows.TimeWindow;
+import io.weir.runtime.operators.AdaptiveCombining;
 import io.weir.runtime.operators.OperatorContext;
 import io.weir.runtime.operators.OperatorInput;
 import io.weir.runtime.operators.Output;
@@ -26,9 +27,9 @@ import java.util.Map;
  * reduced per window, so at most one record per key and window crosses the exchange per producer subtask and
  * flush. Valid only where a window's result is the reduction of all of its records, whenever they arrive: in
  * BATCH (no late records) with the default event-time trigger, which fires each window once, at the end of its
- * key ({@link #canCombine}). Holds at most {@code maxEntries} key-window pairs, then sends its partials on. When
- * a flush reduced the records by less than half (keys rarely repeat within a window), combining costs more than
- * it saves: the next {@code PASS_THROUGH_ROUNDS * maxEntries} records go on one by one, then it tries again.
+ * key ({@link #canCombine}). Holds at most {@code maxEntries} key-window pairs, then sends its partials on. Where
+ * keys rarely repeat within a window, combining costs more than it saves: {@link AdaptiveCombining} then lets
+ * records pass uncombined, each as its own partial.
  *
  * <p>A partial is a {@code Tuple2(key, pre-aggregate)} whose timestamp is its window's max timestamp: windows of
  * these assigners have a fixed size, so the timestamp names the window. The key travels with the partial (a
@@ -38,7 +39,6 @@ import java.util.Map;
 public final class WindowCombineOperator<T, K> implements StreamOperator<Tuple2<Object, Object>>, OperatorInput<T> {
     /** Keys partials by the key they carry. */
     public static final KeySelector<Tuple2<Object, Object>, Object> PARTIAL_KEY = new PartialKey();
-    private static final int PASS_THROUGH_ROUNDS = 4;
     private final WindowAssigner<T, TimeWindow> assigner;
     private final ReduceFunction<T> reducer;
     /** Set for sum/min/max/...: a numeric sum then adds into a primitive. */
@@ -50,8 +50,7 @@ public final class WindowCombineOperator<T, K> implements StreamOperator<Tuple2<
     private int entries;
     /** Records (times their windows) folded into the partials since the last flush. */
     private long added;
-    /** While positive: records to send on without combining. */
-    private long passThrough;
+    private final AdaptiveCombining adaptive;
     private Output<Tuple2<Object, Object>> output;
     private WindowAssigner.WindowAssignerContext assignerContext;
 
@@ -68,6 +67,7 @@ public final class WindowCombineOperator<T, K> implements StreamOperator<Tuple2<
         this.fieldAggregator = reducer instanceof FieldAggregator<T> fields ? fields : null;
         this.keySelector = keySelector;
         this.maxEntries = maxEntries;
+        this.adaptive = new AdaptiveCombining(maxEntries);
     }
 
     /**
@@ -82,11 +82,13 @@ public final class WindowCombineOperator<T, K> implements StreamOperator<Tuple2<
 
     /** The fixed window size of a combinable window's assigner; 0 for other assigners. */
     static long windowSize(Operation.Window window) {
-        if (window.assigner() instanceof TumblingEventTimeWindows tumbling) {
-            return tumbling.getSize();
+        // The classes themselves: a subclass could assign windows otherwise than by size and timestamp.
+        Class<?> type = window.assigner().getClass();
+        if (type == TumblingEventTimeWindows.class) {
+            return ((TumblingEventTimeWindows) window.assigner()).getSize();
         }
-        if (window.assigner() instanceof SlidingEventTimeWindows sliding) {
-            return sliding.getSize();
+        if (type == SlidingEventTimeWindows.class) {
+            return ((SlidingEventTimeWindows) window.assigner()).getSize();
         }
         return 0;
     }
@@ -113,24 +115,26 @@ public final class WindowCombineOperator<T, K> implements StreamOperator<Tuple2<
     @SuppressWarnings("unchecked")
     public void processElement(T value, long timestamp) throws Exception {
         K key = keySelector.getKey(value);
-        if (passThrough > 0) {
-            passThrough--;
-            for (TimeWindow window : assigner.assignWindows(value, timestamp, assignerContext)) {
-                emit(key, window, value);
-            }
-            return;
-        }
-        HashMap<TimeWindow, Object> windows = partials.get(key);
+        HashMap<TimeWindow, Object> windows = null;
+        boolean looked = false;
         for (TimeWindow window : assigner.assignWindows(value, timestamp, assignerContext)) {
-            added++;
+            if (!adaptive.combines(AdaptiveCombining.hash(key.hashCode(), window.maxTimestamp()))) {
+                emit(key, window, value);
+                continue;
+            }
+            if (!looked) {
+                windows = partials.get(key);
+                looked = true;
+            }
             Object partial = windows == null ? null : windows.get(window);
             if (partial == null) {
                 if (entries >= maxEntries) {
-                    boolean reduced = added - 1 >= 2L * entries;
+                    adaptive.fullFlush(added, entries);
                     flush();
                     windows = null;
-                    if (!reduced) {
-                        passThrough = (long) PASS_THROUGH_ROUNDS * maxEntries;
+                    if (!adaptive.combining()) {
+                        emit(key, window, value);
+                        continue;
                     }
                 }
                 if (windows == null) {
@@ -144,6 +148,7 @@ public final class WindowCombineOperator<T, K> implements StreamOperator<Tuple2<
             } else {
                 windows.put(window, reducer.reduce((T) partial, value));
             }
+            added++;
         }
     }
 

@@ -3,10 +3,7 @@ package io.weir.runtime.operators.window;
 import io.weir.api.accumulators.LongCounter;
 import io.weir.api.common.OutputTag;
 import io.weir.api.dag.Operation;
-import io.weir.api.functions.AggregateFunction;
 import io.weir.api.functions.Function;
-import io.weir.api.functions.ReduceFunction;
-import io.weir.api.functions.aggregation.FieldAggregator;
 import io.weir.api.functions.windowing.ProcessWindowFunction;
 import io.weir.api.tuple.Tuple2;
 import io.weir.api.windowing.assigners.MergingWindowAssigner;
@@ -107,7 +104,8 @@ public final class WindowOperator<K, IN, W extends Window>
         output = context.output();
         timers = context.timerService(this);
         boolean merging = assigner instanceof MergingWindowAssigner<?, ?>;
-        results = new WindowResults<>(output, windowFunction, backend, timers, new KeyStateStore(runtimeContext),
+        results = new WindowResults<>(output, windowFunction, backend, new TimersTime(),
+                new KeyStateStore(runtimeContext),
                 merging ? null : new WindowScopedStates<>(backend, WindowStateNames.WINDOW_STATE));
         contents = contents(backend);
         triggerContext = new WindowTriggerContext<>(timers,
@@ -116,29 +114,15 @@ public final class WindowOperator<K, IN, W extends Window>
             mergingWindows = new MergingWindowSet<>(backend, (MergingWindowAssigner<?, W>) (MergingWindowAssigner) assigner);
             onMerge = this::merge;
         }
-        if (preAggregation != null) {
-            UserFunctions.open(preAggregation, runtimeContext);
-        }
-        if (windowFunction != null) {
-            UserFunctions.open(windowFunction, runtimeContext);
-        }
+        UserFunctions.openAll(runtimeContext, preAggregation, windowFunction);
     }
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     private WindowContents<IN, W> contents(KeyedStateBackend backend) {
         if (evictor != null) {
             return new EvictingContents<>(backend, evictor, new EvictorContextImpl(), preAggregation, results);
         }
-        if (preAggregation instanceof FieldAggregator<?> fields) {
-            return new FieldAggregatingContents<>(backend, (FieldAggregator<IN>) fields, results);
-        }
-        if (preAggregation instanceof ReduceFunction<?> reducer) {
-            return new ReducingContents<>(backend, (ReduceFunction<IN>) reducer, results);
-        }
-        if (preAggregation instanceof AggregateFunction<?, ?, ?> aggregator) {
-            return new AggregatingContents<>(backend, (AggregateFunction<IN, Object, ?>) aggregator, results);
-        }
-        return new ListContents<>(backend, results);
+        return new AccumulatingContents<>(backend, (Accumulation) Accumulation.<IN>of(preAggregation), results);
     }
 
     @Override
@@ -327,22 +311,18 @@ public final class WindowOperator<K, IN, W extends Window>
 
     @Override
     public void close() throws Exception {
-        Exception failure = null;
-        for (Function f : new Function[] {preAggregation, windowFunction}) {
-            try {
-                if (f != null) {
-                    UserFunctions.close(f);
-                }
-            } catch (Exception e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
+        UserFunctions.closeAll(preAggregation, windowFunction);
+    }
+
+    private final class TimersTime implements WindowResults.FiringTime {
+        @Override
+        public long currentProcessingTime() {
+            return timers.currentProcessingTime();
         }
-        if (failure != null) {
-            throw failure;
+
+        @Override
+        public long currentWatermark() {
+            return timers.currentWatermark();
         }
     }
 

@@ -7,7 +7,6 @@ import io.weir.api.state.KeyedStateStore;
 import io.weir.api.windowing.windows.Window;
 import io.weir.runtime.operators.Output;
 import io.weir.runtime.state.KeyedStateBackend;
-import io.weir.runtime.time.InternalTimerService;
 
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -17,6 +16,13 @@ import java.util.NoSuchElementException;
  * Everything emitted carries the window's {@code maxTimestamp()}.
  */
 final class WindowResults<W extends Window> {
+    /** Time as a window function sees it when a window fires. */
+    interface FiringTime {
+        long currentProcessingTime();
+
+        long currentWatermark();
+    }
+
     private final Output<Object> output;
     /** Null: the pre-aggregate is the result. */
     private final ProcessWindowFunction<Object, Object, Object, W> function;
@@ -27,11 +33,11 @@ final class WindowResults<W extends Window> {
 
     @SuppressWarnings("unchecked")
     WindowResults(Output<Object> output, ProcessWindowFunction<?, ?, ?, W> function, KeyedStateBackend backend,
-                  InternalTimerService<W> timers, KeyedStateStore globalState, WindowScopedStates<W> windowState) {
+                  FiringTime time, KeyedStateStore globalState, WindowScopedStates<W> windowState) {
         this.output = output;
         this.function = (ProcessWindowFunction<Object, Object, Object, W>) function;
         this.backend = backend;
-        this.context = function == null ? null : new ContextImpl(timers, globalState, windowState);
+        this.context = function == null ? null : new ContextImpl(time, globalState, windowState);
     }
 
     /** A window's single pre-aggregated result. */
@@ -108,15 +114,15 @@ final class WindowResults<W extends Window> {
     }
 
     private final class ContextImpl extends ProcessWindowFunction<Object, Object, Object, W>.Context {
-        private final InternalTimerService<W> timers;
+        private final FiringTime time;
         private final KeyedStateStore globalState;
         /** Null for merging windows, which have no per-window state. */
         private final WindowScopedStates<W> windowState;
         W window;
 
-        ContextImpl(InternalTimerService<W> timers, KeyedStateStore globalState, WindowScopedStates<W> windowState) {
+        ContextImpl(FiringTime time, KeyedStateStore globalState, WindowScopedStates<W> windowState) {
             function.super();
-            this.timers = timers;
+            this.time = time;
             this.globalState = globalState;
             this.windowState = windowState;
         }
@@ -128,12 +134,12 @@ final class WindowResults<W extends Window> {
 
         @Override
         public long currentProcessingTime() {
-            return timers.currentProcessingTime();
+            return time.currentProcessingTime();
         }
 
         @Override
         public long currentWatermark() {
-            return timers.currentWatermark();
+            return time.currentWatermark();
         }
 
         @Override

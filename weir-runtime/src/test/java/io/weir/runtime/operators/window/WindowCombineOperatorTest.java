@@ -45,9 +45,32 @@ class WindowCombineOperatorTest {
         return out;
     }
 
+    /**
+     * Records of one key and window until the combiner's probe has seen keys repeat: it then combines. They
+     * passed uncombined; they are cleared from the output.
+     */
+    private static void probeWithRepeats(OperatorHarness<Tuple2<Object, Object>> h, int maxEntries)
+            throws Exception {
+        for (int i = 0; i < Math.min(2 * maxEntries, 64); i++) {
+            h.processElement(t("warm-up", 1), 1_000_000);
+        }
+        assertThat(partials(h)).hasSize(Math.min(2 * maxEntries, 64));
+        h.clearEmitted();
+    }
+
+    @Test
+    void whileItProbesWhetherKeysRepeatRecordsPassEachAsItsOwnPartial() throws Exception {
+        OperatorHarness<Tuple2<Object, Object>> h = combiner(tumblingSum(), 100);
+        h.processElement(t("a", 1), 3);
+        h.processElement(t("b", 2), 4);
+        h.processElement(t("a", 4), 14);
+        assertThat(partials(h)).containsExactly("a (a,1) @9", "b (b,2) @9", "a (a,4) @19");
+    }
+
     @Test
     void reducesEachKeysRecordsPerWindowAndEmitsThemWithTheWindowsMaxTimestampAtTheEnd() throws Exception {
         OperatorHarness<Tuple2<Object, Object>> h = combiner(tumblingSum(), 100);
+        probeWithRepeats(h, 100);
         h.processElement(t("a", 1), 3);
         h.processElement(t("b", 2), 4);
         h.processElement(t("a", 4), 14);
@@ -61,6 +84,10 @@ class WindowCombineOperatorTest {
     void slidingWindowsGetAPartialEach() throws Exception {
         OperatorHarness<Tuple2<Object, Object>> h = combiner(Windows.operation(keyed()
                 .window(SlidingEventTimeWindows.of(Duration.ofMillis(10), Duration.ofMillis(5))).sum(1)), 100);
+        for (int i = 0; i < 32; i++) {      // each in two windows: 64 probed, 2 distinct
+            h.processElement(t("warm-up", 1), 1_000_000);
+        }
+        h.clearEmitted();
         h.processElement(t("a", 1), 3);
         h.processElement(t("a", 2), 7);
         h.endInput();
@@ -68,26 +95,33 @@ class WindowCombineOperatorTest {
     }
 
     @Test
-    void flushesWhenFullAndLetsRecordsPassWhileCombiningDoesNotReduceThem() throws Exception {
+    void aFlushThatDidNotHalveTheRecordsLetsRecordsPassInOrderThenProbesAgain() throws Exception {
         OperatorHarness<Tuple2<Object, Object>> h = combiner(tumblingSum(), 2);
+        probeWithRepeats(h, 2);
         h.processElement(t("a", 1), 1);
         h.processElement(t("b", 2), 1);
-        h.processElement(t("c", 4), 1);     // full: a and b go on, combining reduced nothing
-        assertThat(partials(h)).containsExactly("a (a,1) @9", "b (b,2) @9");
+        h.processElement(t("c", 4), 1);     // full: a and b go on, combining reduced nothing, c passes too
+        assertThat(partials(h)).containsExactly("a (a,1) @9", "b (b,2) @9", "c (c,4) @9");
         h.clearEmitted();
-        for (int i = 0; i < 8; i++) {       // 4 rounds of 2 entries pass through one by one
+        for (int i = 0; i < 8; i++) {       // 4 rounds of 2 entries pass one by one
             h.processElement(t("c", 1), 1);
         }
         assertThat(partials(h)).hasSize(8).containsOnly("c (c,1) @9");
         h.clearEmitted();
-        h.processElement(t("c", 16), 1);    // combining again, with c = 4 still held
+        for (int i = 0; i < 4; i++) {       // probing: 4 records, one key: combining pays
+            h.processElement(t("c", 2), 1);
+        }
+        assertThat(partials(h)).hasSize(4).containsOnly("c (c,2) @9");
+        h.processElement(t("c", 16), 1);
+        h.processElement(t("c", 32), 1);
         h.endInput();
-        assertThat(partials(h)).containsExactly("c (c,20) @9");
+        assertThat(partials(h)).endsWith("c (c,48) @9");
     }
 
     @Test
     void keepsCombiningWhileItHalvesTheRecords() throws Exception {
         OperatorHarness<Tuple2<Object, Object>> h = combiner(tumblingSum(), 2);
+        probeWithRepeats(h, 2);
         for (int i = 0; i < 4; i++) {
             h.processElement(t("a", 1), 1);
             h.processElement(t("b", 1), 1);

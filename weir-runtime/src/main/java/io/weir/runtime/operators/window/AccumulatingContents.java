@@ -3,39 +3,41 @@ package io.weir.runtime.operators.window;
 import io.weir.api.windowing.windows.Window;
 import io.weir.runtime.state.KeyedStateBackend;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 
-/** A window's records, all kept in arrival order, for a window function that sees every one. */
-final class ListContents<IN, W extends Window> implements WindowContents<IN, W> {
-    private final WindowSlots<W, ArrayList<IN>> slots;
+/**
+ * A window's contents as an accumulator per state window of the current key, kept in keyed state
+ * ({@link WindowSlots}) and folded by an {@link Accumulation}.
+ */
+final class AccumulatingContents<IN, A, W extends Window> implements WindowContents<IN, W> {
+    private final WindowSlots<W, A> slots;
+    private final Accumulation<IN, A> accumulation;
     private final WindowResults<W> results;
 
-    ListContents(KeyedStateBackend backend, WindowResults<W> results) {
+    AccumulatingContents(KeyedStateBackend backend, Accumulation<IN, A> accumulation, WindowResults<W> results) {
         this.slots = new WindowSlots<>(backend, WindowStateNames.CONTENTS);
+        this.accumulation = accumulation;
         this.results = results;
     }
 
     @Override
     public boolean add(W stateWindow, IN value, long timestamp) throws Exception {
-        HashMap<W, ArrayList<IN>> windows = slots.forWrite();
-        ArrayList<IN> records = windows.get(stateWindow);
-        boolean created = records == null;
-        if (created) {
-            records = new ArrayList<>();
-            windows.put(stateWindow, records);
+        HashMap<W, A> windows = slots.forWrite();
+        A accumulator = windows.get(stateWindow);
+        if (accumulator == null) {
+            windows.put(stateWindow, accumulation.create(value));
+            return true;
         }
-        records.add(value);
-        return created;
+        accumulation.add(accumulator, value);
+        return false;
     }
 
     @Override
     public void emit(W window, W stateWindow) throws Exception {
-        ArrayList<IN> records = slots.get(stateWindow);
-        if (records != null) {
-            results.emitAll(Collections.unmodifiableList(records), window);
+        A accumulator = slots.get(stateWindow);
+        if (accumulator != null) {
+            accumulation.emit(accumulator, window, results);
         }
     }
 
@@ -47,24 +49,24 @@ final class ListContents<IN, W extends Window> implements WindowContents<IN, W> 
     /** One lookup: the contents are taken out, then emitted. */
     @Override
     public void emitAndClear(W window, W stateWindow) throws Exception {
-        ArrayList<IN> removed = slots.remove(stateWindow);
+        A removed = slots.remove(stateWindow);
         if (removed != null) {
-            results.emitAll(Collections.unmodifiableList(removed), window);
+            accumulation.emit(removed, window, results);
         }
     }
 
     @Override
     public void merge(W target, Collection<W> sources) throws Exception {
         for (W source : sources) {
-            ArrayList<IN> from = slots.remove(source);
+            A from = slots.remove(source);
             if (from == null) {
                 continue;
             }
-            ArrayList<IN> into = slots.get(target);
+            A into = slots.get(target);
             if (into == null) {
                 slots.put(target, from);
             } else {
-                into.addAll(from);
+                accumulation.merge(into, from);
             }
         }
     }

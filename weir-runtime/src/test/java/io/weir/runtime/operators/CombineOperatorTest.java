@@ -1,0 +1,72 @@
+package io.weir.runtime.operators;
+
+import io.weir.api.functions.aggregation.FieldAggregator;
+import io.weir.api.tuple.Tuple2;
+import io.weir.runtime.testing.OperatorHarness;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** BATCH's producer-side pre-aggregation of rolling reductions. */
+class CombineOperatorTest {
+    private static OperatorHarness<KeyedPartial> combiner(int maxKeys) throws Exception {
+        CombineOperator<Tuple2<String, Integer>, String> op =
+                new CombineOperator<>(FieldAggregator.sum(1), t -> t.f0, maxKeys);
+        return OperatorHarness.streaming(op, 0L);
+    }
+
+    /** "key value @timestamp" per partial. */
+    private static List<String> partials(OperatorHarness<KeyedPartial> h) {
+        return h.emitted().stream().filter(OperatorHarness.Emitted::isRecord)
+                .map(e -> {
+                    KeyedPartial p = (KeyedPartial) e.value();
+                    return p.key() + " " + p.value() + " @" + e.timestamp();
+                }).toList();
+    }
+
+    /** Records of one key until the combiner's probe has seen keys repeat: it then combines. */
+    private static void probeWithRepeats(OperatorHarness<KeyedPartial> h, int maxKeys) throws Exception {
+        for (int i = 0; i < Math.min(2 * maxKeys, 64); i++) {
+            h.processElement(Tuple2.of("warm-up", 1), 0);
+        }
+        assertThat(partials(h)).hasSize(Math.min(2 * maxKeys, 64));
+        h.clearEmitted();
+    }
+
+    @Test
+    void whileItProbesWhetherKeysRepeatRecordsPassEachAsItsOwnPartial() throws Exception {
+        OperatorHarness<KeyedPartial> h = combiner(10);
+        h.processElement(Tuple2.of("a", 1), 5);
+        h.processElement(Tuple2.of("a", 3), 7);
+        assertThat(partials(h)).containsExactly("a (a,1) @5", "a (a,3) @7");
+    }
+
+    @Test
+    void sumsEachKeyAndEmitsItsPartialWithTheLatestTimestampAtTheEnd() throws Exception {
+        OperatorHarness<KeyedPartial> h = combiner(10);
+        probeWithRepeats(h, 10);
+        h.processElement(Tuple2.of("a", 1), 5);
+        h.processElement(Tuple2.of("b", 2), 6);
+        h.processElement(Tuple2.of("a", 3), 7);
+        assertThat(h.emitted()).isEmpty();
+        h.endInput();
+        assertThat(partials(h)).containsExactly("a (a,4) @7", "b (b,2) @6");
+    }
+
+    @Test
+    void whenKeysDoNotRepeatRecordsPassUncombinedInOrderAfterAFullFlush() throws Exception {
+        OperatorHarness<KeyedPartial> h = combiner(2);
+        probeWithRepeats(h, 2);
+        h.processElement(Tuple2.of("a", 1), 1);
+        h.processElement(Tuple2.of("b", 2), 2);
+        h.processElement(Tuple2.of("c", 4), 3);      // full, combining reduced nothing: c passes too
+        assertThat(partials(h)).containsExactly("a (a,1) @1", "b (b,2) @2", "c (c,4) @3");
+        h.clearEmitted();
+        for (int i = 0; i < 8; i++) {                 // 4 rounds of 2 keys pass one by one
+            h.processElement(Tuple2.of("c", 1), 10 + i);
+        }
+        assertThat(partials(h)).hasSize(8).allMatch(p -> p.startsWith("c (c,1) @1"));
+    }
+}
