@@ -204,7 +204,7 @@ class WindowsDifferentialITCase {
         return w.aggregate(new PartialAggregate(), new OneResult<>()).process(new CheckTimestamp());
     }
 
-    private static <T> WindowedStream<T, Integer, ? extends Window> windowed(
+    static <T> WindowedStream<T, Integer, ? extends Window> windowed(
             KeyedStream<T, Integer> keyed, Assigner assigner, SessionWindowTimeGapExtractor<T> gap) {
         return switch (assigner) {
             case TUMBLING_EVENT_TIME -> keyed.window(TumblingEventTimeWindows.of(ms(SIZE)));
@@ -304,7 +304,7 @@ class WindowsDifferentialITCase {
     // ------------------------------------------------------------------------------------------ oracles
 
     /** Per key: [sum of sums, sum of counts]. */
-    private static Map<Integer, List<Long>> totals(List<Result> results) {
+    static Map<Integer, List<Long>> totals(List<Result> results) {
         Map<Integer, List<Long>> totals = new TreeMap<>();
         for (Result r : results) {
             List<Long> t = totals.computeIfAbsent(r.key(), k -> new ArrayList<>(List.of(0L, 0L)));
@@ -314,7 +314,7 @@ class WindowsDifferentialITCase {
         return totals;
     }
 
-    private static Map<Integer, List<Long>> totals(Iterable<Event> events) {
+    static Map<Integer, List<Long>> totals(Iterable<Event> events) {
         List<Result> asResults = new ArrayList<>();
         for (Event e : events) {
             asResults.add(new Result(e.key(), 0, e.value(), 1));
@@ -322,7 +322,7 @@ class WindowsDifferentialITCase {
         return totals(asResults);
     }
 
-    private static Map<Integer, List<Long>> scaled(Map<Integer, List<Long>> totals, long factor) {
+    static Map<Integer, List<Long>> scaled(Map<Integer, List<Long>> totals, long factor) {
         Map<Integer, List<Long>> scaled = new TreeMap<>();
         totals.forEach((k, t) -> scaled.put(k, List.of(t.get(0) * factor, t.get(1) * factor)));
         return scaled;
