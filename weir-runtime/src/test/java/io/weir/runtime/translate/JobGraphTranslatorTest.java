@@ -302,17 +302,17 @@ class JobGraphTranslatorTest {
     void batchFiresWindowsWithTheirDefaultTriggerAtTheEndOfEachKeyAndOtherWindowsThroughTimers() {
         StreamExecutionEnvironment env = batchEnv(2);
         DataStream<Long> keyed = env.fromSequence(1, 10).name("src");
-        keyed.keyBy(x -> x % 3)
+        DataStreamSink<Long> sink1 = keyed.keyBy(x -> x % 3)
                 .window(io.weir.api.windowing.assigners.TumblingProcessingTimeWindows.of(java.time.Duration.ofSeconds(1)))
                 .aggregate(new CountAll()).name("default trigger")
                 .sinkTo(new PrintSink<>()).name("sink 1");
-        DataStreamSink<Long> sink = keyed.keyBy(x -> x % 3)
+        DataStreamSink<Long> sink2 = keyed.keyBy(x -> x % 3)
                 .window(io.weir.api.windowing.assigners.TumblingEventTimeWindows.of(java.time.Duration.ofSeconds(1)))
                 .trigger(io.weir.api.windowing.triggers.CountTrigger.of(2))
                 .reduce(Long::sum).name("count trigger")
                 .sinkTo(new PrintSink<>()).name("sink 2");
 
-        assertThat(PlanPrinter.toJson(translate(env, sink)))
+        assertThat(PlanPrinter.toJson(translate(env, sink1, sink2)))
                 .contains("\"operator\": \"Window(pre-aggregating, fired at the end of each key)\"")
                 .contains("\"operator\": \"Window(pre-aggregating)\"");
     }
