@@ -48,7 +48,7 @@ public final class CombineOperator<T, K> implements StreamOperator<KeyedPartial>
         this.fieldAggregator = function instanceof FieldAggregator<T> fa ? fa : null;
         this.keySelector = keySelector;
         this.maxKeys = maxKeys;
-        this.adaptive = new AdaptiveCombining(maxKeys);
+        this.adaptive = new AdaptiveCombining(maxKeys, true);
     }
 
     @Override

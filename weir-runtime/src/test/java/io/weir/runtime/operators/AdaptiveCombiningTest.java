@@ -19,7 +19,7 @@ class AdaptiveCombiningTest {
 
     @Test
     void startsByProbingAndCombinesOnceTwiceTheCapacityOfRecordsHadNoMoreDistinctHashesThanTheCapacity() {
-        AdaptiveCombining a = new AdaptiveCombining(10);
+        AdaptiveCombining a = new AdaptiveCombining(10, false);
         assertThat(a.combining()).isFalse();
         assertThat(passedBeforeCombining(a, 1, 10, 1000)).isEqualTo(20);
         assertThat(a.combining()).isTrue();
@@ -28,16 +28,16 @@ class AdaptiveCombiningTest {
 
     @Test
     void combinesEarlyWhenAtMostAQuarterOfTheRecordsProbedSoFarAreDistinct() {
-        AdaptiveCombining a = new AdaptiveCombining(100_000);
+        AdaptiveCombining a = new AdaptiveCombining(100_000, false);
         assertThat(passedBeforeCombining(a, 1, 16, 1_000_000)).isEqualTo(AdaptiveCombining.EARLY_CHECK);
-        AdaptiveCombining b = new AdaptiveCombining(100_000);
+        AdaptiveCombining b = new AdaptiveCombining(100_000, false);
         // 40 distinct in 64 is too many; 40 in 256 is few enough
         assertThat(passedBeforeCombining(b, 1, 40, 1_000_000)).isEqualTo(256);
     }
 
     @Test
     void aProbeWithMoreDistinctHashesThanTheCapacityLetsAStretchPassThenProbesAgain() {
-        AdaptiveCombining a = new AdaptiveCombining(10);
+        AdaptiveCombining a = new AdaptiveCombining(10, false);
         for (long h = 1; h <= 11; h++) {
             assertThat(a.combines(h)).isFalse();
         }
@@ -64,7 +64,7 @@ class AdaptiveCombiningTest {
     @Test
     void eachFailedProbeInARowDoublesTheStretchUpToACap() {
         for (int failures = 1; failures <= 9; failures++) {
-            AdaptiveCombining a = new AdaptiveCombining(10);
+            AdaptiveCombining a = new AdaptiveCombining(10, false);
             long hash = 1;
             for (int i = 1; i <= failures; i++) {
                 hash = failProbe(a, hash, 10);
@@ -83,7 +83,7 @@ class AdaptiveCombiningTest {
 
     @Test
     void aProbeThatPaysResetsTheStretchForTheNextFlushThatDoesNot() {
-        AdaptiveCombining a = new AdaptiveCombining(10);
+        AdaptiveCombining a = new AdaptiveCombining(10, false);
         long hash = failProbe(a, 1, 10);
         for (long n = 0; n < stretch(1); n++) {
             a.combines(hash++);
@@ -97,7 +97,7 @@ class AdaptiveCombiningTest {
 
     @Test
     void aFullFlushThatHalvedWhatItFoldedKeepsCombining() {
-        AdaptiveCombining a = new AdaptiveCombining(10);
+        AdaptiveCombining a = new AdaptiveCombining(10, false);
         passedBeforeCombining(a, 1, 1, 1000);
         a.fullFlush(20, 10);
         assertThat(a.combining()).isTrue();
@@ -106,8 +106,17 @@ class AdaptiveCombiningTest {
     }
 
     @Test
+    void aCombinerToldToCombineFirstCombinesFromTheFirstRecordAndProbesOnlyAfterAFlushThatDidNotPay() {
+        AdaptiveCombining a = new AdaptiveCombining(10, true);
+        assertThat(a.combining()).isTrue();
+        assertThat(a.combines(1)).isTrue();
+        a.fullFlush(10, 10);
+        assertThat(passedBeforeCombining(a, 0, 1, 100_000)).isEqualTo(stretch(1) + 20);
+    }
+
+    @Test
     void rejectsANonPositiveCapacity() {
-        assertThatThrownBy(() -> new AdaptiveCombining(0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new AdaptiveCombining(0, false)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("capacity must be positive, was 0");
     }
 }

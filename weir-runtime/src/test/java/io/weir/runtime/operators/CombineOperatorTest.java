@@ -26,27 +26,9 @@ class CombineOperatorTest {
                 }).toList();
     }
 
-    /** Records of one key until the combiner's probe has seen keys repeat: it then combines. */
-    private static void probeWithRepeats(OperatorHarness<KeyedPartial> h, int maxKeys) throws Exception {
-        for (int i = 0; i < Math.min(2 * maxKeys, 64); i++) {
-            h.processElement(Tuple2.of("warm-up", 1), 0);
-        }
-        assertThat(partials(h)).hasSize(Math.min(2 * maxKeys, 64));
-        h.clearEmitted();
-    }
-
     @Test
-    void whileItProbesWhetherKeysRepeatRecordsPassEachAsItsOwnPartial() throws Exception {
+    void sumsEachKeyFromTheFirstRecordAndEmitsItsPartialWithTheLatestTimestampAtTheEnd() throws Exception {
         OperatorHarness<KeyedPartial> h = combiner(10);
-        h.processElement(Tuple2.of("a", 1), 5);
-        h.processElement(Tuple2.of("a", 3), 7);
-        assertThat(partials(h)).containsExactly("a (a,1) @5", "a (a,3) @7");
-    }
-
-    @Test
-    void sumsEachKeyAndEmitsItsPartialWithTheLatestTimestampAtTheEnd() throws Exception {
-        OperatorHarness<KeyedPartial> h = combiner(10);
-        probeWithRepeats(h, 10);
         h.processElement(Tuple2.of("a", 1), 5);
         h.processElement(Tuple2.of("b", 2), 6);
         h.processElement(Tuple2.of("a", 3), 7);
@@ -56,9 +38,8 @@ class CombineOperatorTest {
     }
 
     @Test
-    void whenKeysDoNotRepeatRecordsPassUncombinedInOrderAfterAFullFlush() throws Exception {
+    void whenKeysDoNotRepeatRecordsPassUncombinedInOrderAfterAFullFlushThenItProbesAgain() throws Exception {
         OperatorHarness<KeyedPartial> h = combiner(2);
-        probeWithRepeats(h, 2);
         h.processElement(Tuple2.of("a", 1), 1);
         h.processElement(Tuple2.of("b", 2), 2);
         h.processElement(Tuple2.of("c", 4), 3);      // full, combining reduced nothing: c passes too
@@ -68,5 +49,14 @@ class CombineOperatorTest {
             h.processElement(Tuple2.of("c", 1), 10 + i);
         }
         assertThat(partials(h)).hasSize(8).allMatch(p -> p.startsWith("c (c,1) @1"));
+        h.clearEmitted();
+        for (int i = 0; i < 4; i++) {                 // probing: 4 records of one key pay
+            h.processElement(Tuple2.of("c", 2), 20);
+        }
+        assertThat(partials(h)).hasSize(4);
+        h.processElement(Tuple2.of("c", 16), 30);    // combined again
+        h.processElement(Tuple2.of("c", 32), 31);
+        h.endInput();
+        assertThat(partials(h)).endsWith("c (c,48) @31");
     }
 }

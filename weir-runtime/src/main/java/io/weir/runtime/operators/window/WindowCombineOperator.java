@@ -29,7 +29,9 @@ import java.util.Map;
  * BATCH (no late records) with the default event-time trigger, which fires each window once, at the end of its
  * key ({@link #canCombine}). Holds at most {@code maxEntries} key-window pairs, then sends its partials on. Where
  * keys rarely repeat within a window, combining costs more than it saves: {@link AdaptiveCombining} then lets
- * records pass uncombined, each as its own partial.
+ * records pass uncombined, each as its own partial. It starts by probing: a window's entry is a map per key and
+ * an accumulator per window, and where key-window pairs do not repeat (a key seen once per window), a full fill
+ * held until its flush outlives young collections and makes the heap grow.
  *
  * <p>A partial is a {@code Tuple2(key, pre-aggregate)} whose timestamp is its window's max timestamp: windows of
  * these assigners have a fixed size, so the timestamp names the window. The key travels with the partial (a
@@ -67,7 +69,7 @@ public final class WindowCombineOperator<T, K> implements StreamOperator<Tuple2<
         this.fieldAggregator = reducer instanceof FieldAggregator<T> fields ? fields : null;
         this.keySelector = keySelector;
         this.maxEntries = maxEntries;
-        this.adaptive = new AdaptiveCombining(maxEntries);
+        this.adaptive = new AdaptiveCombining(maxEntries, false);
     }
 
     /**
