@@ -7,10 +7,11 @@ import java.nio.file.Files;
 import java.util.HashMap;
 
 /**
- * The floor: W1 and W2 as a single-threaded loop with no framework at all: read, tokenize with {@link Words},
- * count in a {@link HashMap}. Prints the same {@link ResultLine} as the engines, with the same checksum.
+ * The floor: W1, W2 and W3 as a single-threaded loop with no framework at all: read, tokenize with {@link Words},
+ * count or sum in a {@link HashMap} (per key and 1-minute window for W3). Prints the same {@link ResultLine} as
+ * the engines, with the same checksum.
  * <pre>
- * PlainJava &lt;W1|W2&gt; [--input &lt;file&gt;] [--records &lt;n&gt;] [--keys &lt;n&gt;]
+ * PlainJava &lt;W1|W2|W3&gt; [--input &lt;file&gt;] [--records &lt;n&gt;] [--keys &lt;n&gt;]
  * </pre>
  */
 public final class PlainJava {
@@ -27,7 +28,16 @@ public final class PlainJava {
                 checksum.keys(), checksum.value()));
     }
 
-    /** W1 or W2; returns the checksum of the final value per key. */
+    /** W3's window: one minute. */
+    public static final long W3_WINDOW_MS = 60_000;
+    /** W3's event time per record index. */
+    public static final long W3_MS_PER_RECORD = 10;
+
+    /** A key and the last millisecond of a W3 window. */
+    private record KeyAndWindow(long key, long maxTimestamp) {
+    }
+
+    /** W1 or W2 (the checksum of the final value per key), or W3 (of every window's result). */
     public static KeyedChecksum run(BenchArgs bench) throws IOException {
         KeyedChecksum checksum = new KeyedChecksum();
         switch (bench.workload()) {
@@ -48,7 +58,17 @@ public final class PlainJava {
                 }
                 checksum.addAll(sums);
             }
-            default -> throw new IllegalArgumentException("The plain-Java loop exists for W1 and W2 only, not "
+            case "W3" -> {
+                HashMap<KeyAndWindow, Long> sums = new HashMap<>();
+                long keys = bench.keys();
+                for (long i = 0; i < bench.records(); i++) {
+                    long timestamp = i * W3_MS_PER_RECORD;
+                    long end = timestamp - Math.floorMod(timestamp, W3_WINDOW_MS) + W3_WINDOW_MS - 1;
+                    sums.merge(new KeyAndWindow(i % keys, end), i, Long::sum);
+                }
+                sums.forEach((window, sum) -> checksum.addWindowResult(window.key(), window.maxTimestamp(), sum));
+            }
+            default -> throw new IllegalArgumentException("The plain-Java loop exists for W1, W2 and W3, not "
                     + bench.workload());
         }
         return checksum;

@@ -23,7 +23,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The benchmark's own correctness: Weir's W1 and W2 jobs, in both modes, give the same keyed checksum as the
+ * The benchmark's own correctness: Weir's W1, W2 and W3 jobs, in both modes, give the same keyed checksum as the
  * plain-Java loop on the same input, and the benchmark tokenizer splits exactly as the WordCount example does.
  * The Flink twins are checked the same way by weir-bench/run.sh, which fails when any checksum disagrees.
  */
@@ -57,6 +57,20 @@ class WeirJobsAgreeWithPlainJavaTest {
 
         assertThat(weir.value()).isEqualTo(loop.value());
         assertThat(weir.keys()).isEqualTo(1_000);
+        assertThat(weir.total()).isEqualTo(200_000L * 199_999 / 2);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"BATCH", "STREAMING"})
+    void windowedSumMatchesThePlainJavaLoop(String mode) throws Exception {
+        // 600 keys: each key comes back every 6 s of event time, so each 1-minute window holds 10 of its records
+        String[] args = {"W3", mode, "--records", "200000", "--keys", "600"};
+
+        KeyedChecksum weir = WeirJob.runKeyed(BenchArgs.parse(args));
+        KeyedChecksum loop = PlainJava.run(BenchArgs.parse(args));
+
+        assertThat(weir.value()).isEqualTo(loop.value());
+        assertThat(weir.keys()).as("window results").isEqualTo(600L * (200_000 / 6_000 + 1));
         assertThat(weir.total()).isEqualTo(200_000L * 199_999 / 2);
     }
 

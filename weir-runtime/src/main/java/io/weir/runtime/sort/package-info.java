@@ -5,7 +5,8 @@
  *  add(key, value)
  *        │ copy into 32 KB segments; index entry = (8-byte key prefix, pointer)
  *        ▼
- *  InMemorySortBuffer ──memory budget full──▶ IndexSort (prefix, then key bytes, then pointer = insertion order)
+ *  InMemorySortBuffer ──memory budget full──▶ IndexSort: radix sort by prefix bytes, then
+ *        │                                          (prefix, key bytes, pointer = insertion order) in small ranges
  *        │                                          │
  *        │                                          ▼ SpillWriter: blocks of ≤ 32 KB, each with a CRC32C
  *        │                                    run 0, run 1, ... run n   (files in io.tmp.dirs)
