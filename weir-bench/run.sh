@@ -14,7 +14,7 @@ Usage: weir-bench/run.sh [options]
   --no-flink        skip Apache Flink (no download of it)
   --no-runs         skip the workload runs (with --jmh or --profile to do only those)
   --jmh             also run the JMH micro-benchmarks and put their table in the results
-  --profile         also run Weir W1 and W2 in both modes once under JFR and put the top frames in the results
+  --profile         also run Weir W1, W2 and W3 in both modes once under JFR and put the top frames in the results
   --skip-build      use the jars and classpaths of the previous build
   --work DIR        inputs, logs, classpaths and recordings (default weir-bench/work, not in git)
   --timeout S       longest a single run may take before it counts as failed (default 1800)
@@ -235,7 +235,7 @@ if $PROFILE; then
     echo "\`jdk.ExecutionSample\` events summarised by \`io.weir.bench.profile.JfrTopFrames\` (load avg before: $(cut -d' ' -f1-3 /proc/loadavg))."
     echo
   } > "$summary"
-  for workload in W1 W2; do
+  for workload in W1 W2 W3; do
     for mode in BATCH STREAMING; do
       jfr=$RUN_DIR/profiles/weir-$workload-$mode.jfr
       log "profiling weir $workload $mode"
