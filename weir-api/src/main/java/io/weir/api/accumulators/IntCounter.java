@@ -2,6 +2,8 @@ package io.weir.api.accumulators;
 
 /** Counts with an int. */
 public final class IntCounter implements Accumulator<Integer, Integer> {
+    private static final long serialVersionUID = 1L;
+
     private int count;
 
     public IntCounter() {

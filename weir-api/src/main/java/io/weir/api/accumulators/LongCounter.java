@@ -2,6 +2,8 @@ package io.weir.api.accumulators;
 
 /** Counts with a long. */
 public final class LongCounter implements Accumulator<Long, Long> {
+    private static final long serialVersionUID = 1L;
+
     private long count;
 
     public LongCounter() {

@@ -4,6 +4,8 @@ import java.util.Objects;
 
 /** Names a side output of a process function. Two tags are the same side output when their ids are equal. */
 public class OutputTag<T> implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     private final String id;
 
     public OutputTag(String id) {

@@ -208,6 +208,8 @@ public class CoGroupedStreams<T1, T2> {
     }
 
     private static final class TagFirst<T1, T2> implements MapFunction<T1, TaggedUnion<T1, T2>> {
+        private static final long serialVersionUID = 1L;
+
         @Override
         public TaggedUnion<T1, T2> map(T1 value) {
             return TaggedUnion.one(value);
@@ -215,6 +217,8 @@ public class CoGroupedStreams<T1, T2> {
     }
 
     private static final class TagSecond<T1, T2> implements MapFunction<T2, TaggedUnion<T1, T2>> {
+        private static final long serialVersionUID = 1L;
+
         @Override
         public TaggedUnion<T1, T2> map(T2 value) {
             return TaggedUnion.two(value);
@@ -223,6 +227,8 @@ public class CoGroupedStreams<T1, T2> {
 
     /** The join key of a tagged record: the key selector of its side. */
     private static final class UnionKeySelector<T1, T2, KEY> implements KeySelector<TaggedUnion<T1, T2>, KEY> {
+        private static final long serialVersionUID = 1L;
+
         private final KeySelector<T1, KEY> keySelector1;
         private final KeySelector<T2, KEY> keySelector2;
 

@@ -9,6 +9,8 @@ import io.weir.api.tuple.Tuple5;
 
 /** Keys tuples by field positions: one position gives that field, several give a tuple of the fields. */
 final class FieldKeySelector<T> implements KeySelector<T, Object> {
+    private static final long serialVersionUID = 1L;
+
     private final int[] positions;
 
     private FieldKeySelector(int[] positions) {

@@ -120,6 +120,8 @@ public class JoinedStreams<T1, T2> {
 
     /** The cross product of a window's records, through a {@link JoinFunction}. */
     private static final class Joining<T1, T2, T> implements CoGroupFunction<T1, T2, T> {
+        private static final long serialVersionUID = 1L;
+
         private final JoinFunction<T1, T2, T> function;
 
         Joining(JoinFunction<T1, T2, T> function) {
@@ -138,6 +140,8 @@ public class JoinedStreams<T1, T2> {
 
     /** The cross product of a window's records, through a {@link FlatJoinFunction}. */
     private static final class FlatJoining<T1, T2, T> implements CoGroupFunction<T1, T2, T> {
+        private static final long serialVersionUID = 1L;
+
         private final FlatJoinFunction<T1, T2, T> function;
 
         FlatJoining(FlatJoinFunction<T1, T2, T> function) {

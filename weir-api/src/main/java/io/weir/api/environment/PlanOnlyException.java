@@ -5,6 +5,8 @@ package io.weir.api.environment;
  * The launcher catches it; a job's own code should let it pass.
  */
 public final class PlanOnlyException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     private final String plan;
 
     public PlanOnlyException(String plan) {

@@ -4,6 +4,8 @@ import java.time.Duration;
 
 /** A strategy whose generators are another's wrapped in {@link WatermarksWithIdleness}. */
 final class StrategyWithIdleness<T> implements WatermarkStrategy<T> {
+    private static final long serialVersionUID = 1L;
+
     private final WatermarkStrategy<T> base;
     private final Duration idleTimeout;
 

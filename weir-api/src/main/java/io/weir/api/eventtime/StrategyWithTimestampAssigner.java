@@ -2,6 +2,8 @@ package io.weir.api.eventtime;
 
 /** A strategy whose generators are another's, with its own timestamp assigner. */
 final class StrategyWithTimestampAssigner<T> implements WatermarkStrategy<T> {
+    private static final long serialVersionUID = 1L;
+
     private final WatermarkStrategy<T> base;
     private final TimestampAssignerSupplier<T> assigner;
 

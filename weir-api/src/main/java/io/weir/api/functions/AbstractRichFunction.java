@@ -2,6 +2,8 @@ package io.weir.api.functions;
 
 /** Base for rich functions: keeps the runtime context; {@code open} and {@code close} do nothing unless overridden. */
 public abstract class AbstractRichFunction implements RichFunction {
+    private static final long serialVersionUID = 1L;
+
     private transient RuntimeContext runtimeContext;
 
     @Override

@@ -4,6 +4,7 @@ import io.weir.api.common.OutputTag;
 
 /** Processes two connected streams with timestamps and side outputs. */
 public abstract class CoProcessFunction<I1, I2, O> extends AbstractRichFunction {
+    private static final long serialVersionUID = 1L;
 
     public abstract void processElement1(I1 value, Context ctx, Collector<O> out) throws Exception;
 

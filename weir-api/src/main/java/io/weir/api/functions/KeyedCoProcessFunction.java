@@ -4,6 +4,7 @@ import io.weir.api.common.OutputTag;
 
 /** Processes two keyed streams connected on the same key: shared keyed state, the current key. */
 public abstract class KeyedCoProcessFunction<K, I1, I2, O> extends AbstractRichFunction {
+    private static final long serialVersionUID = 1L;
 
     public abstract void processElement1(I1 value, Context ctx, Collector<O> out) throws Exception;
 

@@ -4,6 +4,7 @@ import io.weir.api.common.OutputTag;
 
 /** A process function on a keyed stream: keyed state, the current key, side outputs. */
 public abstract class KeyedProcessFunction<K, I, O> extends AbstractRichFunction {
+    private static final long serialVersionUID = 1L;
 
     public abstract void processElement(I value, Context ctx, Collector<O> out) throws Exception;
 

@@ -4,6 +4,7 @@ import io.weir.api.common.OutputTag;
 
 /** Processes each record with access to its timestamp and side outputs. */
 public abstract class ProcessFunction<I, O> extends AbstractRichFunction {
+    private static final long serialVersionUID = 1L;
 
     public abstract void processElement(I value, Context ctx, Collector<O> out) throws Exception;
 

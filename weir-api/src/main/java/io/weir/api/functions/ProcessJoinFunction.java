@@ -8,6 +8,7 @@ import io.weir.api.common.OutputTag;
  * {@code left + lower <= right <= left + upper}. What it emits carries the later of the two timestamps.
  */
 public abstract class ProcessJoinFunction<IN1, IN2, OUT> extends AbstractRichFunction {
+    private static final long serialVersionUID = 1L;
 
     public abstract void processElement(IN1 left, IN2 right, Context ctx, Collector<OUT> out) throws Exception;
 

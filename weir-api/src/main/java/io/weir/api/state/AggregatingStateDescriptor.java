@@ -4,6 +4,8 @@ import io.weir.api.functions.AggregateFunction;
 
 /** Describes an {@link AggregatingState}. */
 public class AggregatingStateDescriptor<IN, ACC, OUT> extends StateDescriptor<AggregatingState<IN, OUT>> {
+    private static final long serialVersionUID = 1L;
+
     private final AggregateFunction<IN, ACC, OUT> aggregateFunction;
     private final Class<ACC> accumulatorType;
 

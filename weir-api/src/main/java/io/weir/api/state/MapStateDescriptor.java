@@ -2,6 +2,8 @@ package io.weir.api.state;
 
 /** Describes a {@link MapState}. */
 public class MapStateDescriptor<UK, UV> extends StateDescriptor<MapState<UK, UV>> {
+    private static final long serialVersionUID = 1L;
+
     private final Class<UK> keyType;
     private final Class<UV> valueType;
 

@@ -4,6 +4,8 @@ import io.weir.api.functions.ReduceFunction;
 
 /** Describes a {@link ReducingState}. */
 public class ReducingStateDescriptor<T> extends StateDescriptor<ReducingState<T>> {
+    private static final long serialVersionUID = 1L;
+
     private final ReduceFunction<T> reduceFunction;
     private final Class<T> type;
 

@@ -5,6 +5,8 @@ import java.util.Objects;
 
 /** Names a piece of keyed state and says what it holds. Two descriptors with the same name denote the same state. */
 public abstract class StateDescriptor<S extends State> implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     private final String name;
 
     protected StateDescriptor(String name) {

@@ -2,6 +2,8 @@ package io.weir.api.state;
 
 /** Describes a {@link ValueState}. */
 public class ValueStateDescriptor<T> extends StateDescriptor<ValueState<T>> {
+    private static final long serialVersionUID = 1L;
+
     private final Class<T> type;
     private final T defaultValue;
 

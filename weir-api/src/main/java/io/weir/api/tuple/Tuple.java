@@ -10,6 +10,8 @@ import java.io.Serializable;
  * Use {@link #withField(int, Object)} or the constructor to derive a new one.
  */
 public abstract class Tuple implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     public static final int MAX_ARITY = 5;
 
     public abstract int getArity();

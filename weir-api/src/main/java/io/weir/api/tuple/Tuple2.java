@@ -4,6 +4,8 @@ import java.util.Objects;
 
 /** An immutable tuple of 2 fields; {@code toString()} prints {@code (f0,f1)}. */
 public final class Tuple2<T0, T1> extends Tuple {
+    private static final long serialVersionUID = 1L;
+
     public final T0 f0;
     public final T1 f1;
 

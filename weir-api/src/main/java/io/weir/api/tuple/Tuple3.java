@@ -4,6 +4,8 @@ import java.util.Objects;
 
 /** An immutable tuple of 3 fields; {@code toString()} prints {@code (f0,f1,f2)}. */
 public final class Tuple3<T0, T1, T2> extends Tuple {
+    private static final long serialVersionUID = 1L;
+
     public final T0 f0;
     public final T1 f1;
     public final T2 f2;

@@ -4,6 +4,8 @@ import java.util.Objects;
 
 /** An immutable tuple of 4 fields; {@code toString()} prints {@code (f0,f1,f2,f3)}. */
 public final class Tuple4<T0, T1, T2, T3> extends Tuple {
+    private static final long serialVersionUID = 1L;
+
     public final T0 f0;
     public final T1 f1;
     public final T2 f2;

@@ -28,6 +28,8 @@ import java.util.List;
  * its task.
  */
 public final class GeneratorSource<T> implements Source<T, GeneratorSplit> {
+    private static final long serialVersionUID = 1L;
+
     private final GeneratorFunction<T> fn;
     private final long count;
     private final Boundedness boundedness;

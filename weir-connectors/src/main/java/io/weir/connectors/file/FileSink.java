@@ -32,6 +32,8 @@ import java.nio.file.Path;
  * run remain, so point re-runs at an empty directory or clear it first.
  */
 public final class FileSink<T> implements Sink<T> {
+    private static final long serialVersionUID = 1L;
+
     private final String directory;
     private final Encoder<T> encoder;
 

@@ -31,6 +31,8 @@ import java.nio.file.Path;
  * fails the job then; an empty directory is a job that reads nothing.
  */
 public final class FileSource implements Source<String, FileSplit> {
+    private static final long serialVersionUID = 1L;
+
     public static final long DEFAULT_BLOCK_SIZE = 32L << 20;
 
     private final String path;

@@ -17,6 +17,8 @@ import java.util.List;
  * sensor falls silent, so each one's last reading raises a final alarm.
  */
 public final class SilenceDetector extends KeyedProcessFunction<String, Reading, Alarm> {
+    private static final long serialVersionUID = 1L;
+
     private final long timeoutMillis;
     /** The key's reading times that a pending timer may still need (a set: the values are unused). */
     private transient MapState<Long, Boolean> readingTimes;

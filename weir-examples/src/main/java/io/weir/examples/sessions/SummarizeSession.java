@@ -9,6 +9,8 @@ import java.util.Set;
 
 /** Summarises a session window from all its clicks. */
 final class SummarizeSession extends ProcessWindowFunction<Click, Session, String, TimeWindow> {
+    private static final long serialVersionUID = 1L;
+
     @Override
     public void process(String user, Context context, Iterable<Click> clicks, Collector<Session> out) {
         int count = 0;

@@ -5,6 +5,8 @@ import io.weir.api.tuple.Tuple2;
 
 /** Counts a word's occurrences in a window as they arrive: the window keeps one number, not the words. */
 final class CountWords implements AggregateFunction<Tuple2<String, Integer>, Long, Long> {
+    private static final long serialVersionUID = 1L;
+
     @Override
     public Long createAccumulator() {
         return 0L;

@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 
 /** Splits a line into lower-case words, each emitted as {@code (word, 1)}. */
 public final class Tokenizer implements FlatMapFunction<String, Tuple2<String, Integer>> {
+    private static final long serialVersionUID = 1L;
+
     /** Non-word characters in the ASCII sense, as in Flink's WordCount, so results compare one to one. */
     private static final Pattern SEPARATORS = Pattern.compile("\\W+");
 

@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,9 +26,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -161,9 +162,20 @@ final class BatchJobRun implements JobExecution, TaskListener {
 
     private Path createWorkDirectory() throws JobExecutionException {
         String base = graph.configuration().get(CoreOptions.TMP_DIRS);
-        String name = "weir-" + graph.jobName().replaceAll("[^A-Za-z0-9_-]", "_") + "-" + UUID.randomUUID();
+        String prefix = "weir-" + graph.jobName().replaceAll("[^A-Za-z0-9_-]", "_") + "-"
+                + ProcessHandle.current().pid() + "-";
         try {
-            return Files.createDirectories(Path.of(base).resolve(name));
+            Path parent = Files.createDirectories(Path.of(base));
+            while (true) {
+                // Not UUID.randomUUID(): its SecureRandom costs a trivial job's start about 10 ms. The name only
+                // has to be new, which createDirectory checks atomically.
+                try {
+                    return Files.createDirectory(parent.resolve(prefix
+                            + Long.toHexString(ThreadLocalRandom.current().nextLong())));
+                } catch (FileAlreadyExistsException taken) {
+                    // another job chose the same name: draw again
+                }
+            }
         } catch (IOException | RuntimeException e) {
             String origin = graph.configuration().originOf(CoreOptions.TMP_DIRS.key());
             throw new JobExecutionException(graph.jobName(), "Job '" + graph.jobName() + "' could not create its work "

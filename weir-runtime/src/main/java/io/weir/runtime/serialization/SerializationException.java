@@ -5,6 +5,8 @@ package io.weir.runtime.serialization;
  * or bytes that do not parse. The message names the class or position and what to do.
  */
 public class SerializationException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     public SerializationException(String message) {
         super(message);
     }

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 
 /** A spill file read back does not hold what the sorter wrote: damaged or changed on disk after writing. */
 public final class CorruptSpillFileException extends IOException {
+    private static final long serialVersionUID = 1L;
+
     private final Path file;
 
     CorruptSpillFileException(String sorterName, Path file, String detail) {

@@ -2,6 +2,8 @@ package io.weir.runtime.task;
 
 /** A failure attributed to one operator subtask; the message names both, the cause is the user's exception. */
 public final class OperatorException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     private final String operatorName;
     private final String subtask;
 

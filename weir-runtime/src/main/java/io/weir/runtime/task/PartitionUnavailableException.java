@@ -5,6 +5,8 @@ package io.weir.runtime.task;
  * checksum). BATCH recovery reruns that producer before it retries the consumer.
  */
 public final class PartitionUnavailableException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     private final int producerVertex;
     private final int producerSubtask;
 

@@ -17,6 +17,7 @@ import java.util.List;
  * generic types are erased.
  */
 abstract class FieldAccessor implements Serializable {
+    private static final long serialVersionUID = 1L;
 
     abstract Object get(Object record);
 
@@ -38,6 +39,8 @@ abstract class FieldAccessor implements Serializable {
 
     /** Tuples by position. */
     private static final class TupleAccessor extends FieldAccessor {
+        private static final long serialVersionUID = 1L;
+
         private final int pos;
 
         TupleAccessor(int pos) {
@@ -65,6 +68,8 @@ abstract class FieldAccessor implements Serializable {
 
     /** Records, POJOs and tuples by field name; the reflective plan is made once per class. */
     private static final class NamedAccessor extends FieldAccessor {
+        private static final long serialVersionUID = 1L;
+
         private final String name;
         private transient Class<?> resolvedFor;
         private transient FieldAccessor resolved;
@@ -111,6 +116,8 @@ abstract class FieldAccessor implements Serializable {
     }
 
     private static final class RecordComponentAccessor extends FieldAccessor {
+        private static final long serialVersionUID = 1L;
+
         private final transient RecordComponent[] components;
         private final transient Constructor<?> constructor;
         private final int index;
@@ -165,6 +172,8 @@ abstract class FieldAccessor implements Serializable {
     }
 
     private static final class PojoFieldAccessor extends FieldAccessor {
+        private static final long serialVersionUID = 1L;
+
         private final transient Field field;
         private final transient List<Field> allFields = new ArrayList<>();
         private final transient Constructor<?> constructor;

@@ -12,6 +12,8 @@ import java.math.BigInteger;
  * new record and never changes its inputs.
  */
 public final class FieldAggregator<T> implements ReduceFunction<T> {
+    private static final long serialVersionUID = 1L;
+
     private enum Kind { SUM, MIN, MAX, MIN_BY, MAX_BY }
 
     private final Kind kind;

@@ -5,6 +5,8 @@ package io.weir.runtime.exchange.blocking;
  * partition and run its producer again ({@link #files()} says which).
  */
 public abstract class ResultPartitionException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     private final transient ResultPartitionFiles files;
 
     ResultPartitionException(ResultPartitionFiles files, String message, Throwable cause) {

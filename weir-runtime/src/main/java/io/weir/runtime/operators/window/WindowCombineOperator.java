@@ -183,6 +183,8 @@ public final class WindowCombineOperator<T, K> implements StreamOperator<Tuple2<
     }
 
     private static final class PartialKey implements KeySelector<Tuple2<Object, Object>, Object> {
+        private static final long serialVersionUID = 1L;
+
         @Override
         public Object getKey(Tuple2<Object, Object> partial) {
             return partial.f0;

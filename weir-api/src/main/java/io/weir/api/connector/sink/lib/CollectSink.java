@@ -13,6 +13,8 @@ import java.util.concurrent.BlockingQueue;
  * until its input ended and hands them over then, so a retried attempt never delivers records twice.
  */
 public final class CollectSink<T> implements Sink<T> {
+    private static final long serialVersionUID = 1L;
+
     private final transient BlockingQueue<Object> queue;
 
     public CollectSink(BlockingQueue<Object> queue) {

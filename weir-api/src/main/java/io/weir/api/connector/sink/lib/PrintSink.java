@@ -12,6 +12,8 @@ import java.io.PrintStream;
  * subtask prints its lines when its input has ended, so that a retried attempt never prints a line twice.
  */
 public final class PrintSink<T> implements Sink<T> {
+    private static final long serialVersionUID = 1L;
+
     private final boolean stdErr;
     private final String identifier;
 

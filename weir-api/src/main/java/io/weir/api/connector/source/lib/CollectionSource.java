@@ -15,6 +15,8 @@ import java.util.List;
 
 /** A bounded source over a list held in memory, split into contiguous chunks, one per reader. */
 public final class CollectionSource<T> implements Source<T, CollectionSource.Chunk<T>> {
+    private static final long serialVersionUID = 1L;
+
     private static final int RECORDS_PER_POLL = 256;
     private final List<T> elements;
 

@@ -15,6 +15,8 @@ import java.util.List;
 
 /** The longs {@code from..to} inclusive, in parallel ranges. */
 public final class NumberSequenceSource implements Source<Long, NumberSequenceSource.Range> {
+    private static final long serialVersionUID = 1L;
+
     private static final int RECORDS_PER_POLL = 1024;
     private final long from;
     private final long to;
