@@ -238,7 +238,16 @@ final class InMemorySortBuffer {
 
     /** Serves both as the merge's in-memory run and, when nothing spilled, as the sorter's result. */
     final class Cursor implements RunCursor, SortedEntries {
+        /**
+         * Entries this far ahead are touched before they are read. In sorted order entries lie at random places
+         * in the segments, so reading one is a cache miss; a load of one that is needed only later overlaps
+         * with the work on the current one (Java has no prefetch instruction). Spilling W3's sorted runs took
+         * about half the CPU it did without this (8 ahead: three quarters; 32: no better than 16).
+         */
+        private static final int LOOKAHEAD = 16;
         private int position = -1;
+        /** Sums the touched bytes, so that the loads are not optimised away. */
+        private int touched;
         private byte[] array;
         private int keyOffset;
         private int keyLength;
@@ -252,6 +261,11 @@ final class InMemorySortBuffer {
                 return false;
             }
             position++;
+            int ahead = position + LOOKAHEAD;
+            if (ahead < size) {
+                long later = pointerAt(ahead);
+                touched += arrays[(int) (later >>> 32)][(int) later];
+            }
             long pointer = pointerAt(position);
             array = arrays[(int) (pointer >>> 32)];
             int p = (int) pointer;
