@@ -1,5 +1,7 @@
 package io.weir.runtime.operators;
 
+import io.weir.runtime.serialization.KeyedValue;
+
 import io.weir.api.eventtime.TimestampAssigner;
 import io.weir.api.functions.ReduceFunction;
 
@@ -14,7 +16,7 @@ public final class BatchRollingReduceOperator<T> implements StreamOperator<T>, O
     private T current;
     private long timestamp = TimestampAssigner.NO_TIMESTAMP;
 
-    /** {@code inputIsPartials}: the input comes from combiners, as {@link KeyedPartial}s. */
+    /** {@code inputIsPartials}: the input comes from combiners, as {@link KeyedValue}s and uncombined records. */
     public BatchRollingReduceOperator(ReduceFunction<T> function, boolean inputIsPartials) {
         this.function = function;
         this.inputIsPartials = inputIsPartials;
@@ -34,7 +36,8 @@ public final class BatchRollingReduceOperator<T> implements StreamOperator<T>, O
     @Override
     @SuppressWarnings("unchecked")
     public void processElement(Object input, long ts) throws Exception {
-        T value = (T) (inputIsPartials ? ((KeyedPartial) input).value() : input);
+        // Behind a combiner: partials, and the records it let pass uncombined.
+        T value = (T) (inputIsPartials && input instanceof KeyedValue partial ? partial.value() : input);
         current = current == null ? value : function.reduce(current, value);
         if (current == null) {
             throw new NullPointerException("The reduce function returned null");

@@ -1,5 +1,7 @@
 package io.weir.runtime.operators;
 
+import io.weir.runtime.serialization.KeyedValue;
+
 import io.weir.api.functions.KeySelector;
 import io.weir.api.functions.ReduceFunction;
 import io.weir.api.functions.aggregation.FieldAggregator;
@@ -9,12 +11,12 @@ import java.util.Map;
 
 /**
  * Pre-aggregates a rolling reduction on the producer side of a BATCH shuffle, so that at most one record per
- * key crosses the exchange per producer subtask and flush. Emits {@link KeyedPartial}s: the key travels with
+ * key crosses the exchange per producer subtask and flush. Emits {@link KeyedValue}s: the key travels with
  * the partial result. Holds at most {@code maxKeys} keys, then sends its
  * partial results on (in first-seen order, so a key's partials keep the order of its records). Where keys rarely
  * repeat within that many, {@link AdaptiveCombining} lets records pass uncombined, each as its own partial.
  */
-public final class CombineOperator<T, K> implements StreamOperator<KeyedPartial>, OperatorInput<T> {
+public final class CombineOperator<T, K> implements StreamOperator<Object>, OperatorInput<T> {
     private final ReduceFunction<T> function;
     private final FieldAggregator<T> fieldAggregator;
     private final KeySelector<T, K> keySelector;
@@ -23,7 +25,7 @@ public final class CombineOperator<T, K> implements StreamOperator<KeyedPartial>
     private final AdaptiveCombining adaptive;
     /** Records folded into the partials since the last flush. */
     private long added;
-    private Output<KeyedPartial> output;
+    private Output<Object> output;
 
     /** A key's partial result and the timestamp of its latest record. */
     private static final class Partial<T> {
@@ -52,7 +54,7 @@ public final class CombineOperator<T, K> implements StreamOperator<KeyedPartial>
     }
 
     @Override
-    public void open(OperatorContext<KeyedPartial> context) throws Exception {
+    public void open(OperatorContext<Object> context) throws Exception {
         output = context.output();
         UserFunctions.open(function, context.runtimeContext());
     }
@@ -66,7 +68,7 @@ public final class CombineOperator<T, K> implements StreamOperator<KeyedPartial>
     public void processElement(T value, long timestamp) throws Exception {
         K key = keySelector.getKey(value);
         if (!adaptive.combines(key.hashCode())) {
-            output.emit(new KeyedPartial(key, value), timestamp);
+            output.emit(value, timestamp);
             return;
         }
         Partial<T> partial = partials.get(key);
@@ -75,7 +77,7 @@ public final class CombineOperator<T, K> implements StreamOperator<KeyedPartial>
                 adaptive.fullFlush(added, partials.size());
                 flush();
                 if (!adaptive.combining()) {
-                    output.emit(new KeyedPartial(key, value), timestamp);
+                    output.emit(value, timestamp);
                     return;
                 }
             }
@@ -97,7 +99,7 @@ public final class CombineOperator<T, K> implements StreamOperator<KeyedPartial>
         for (Map.Entry<K, Partial<T>> e : partials.entrySet()) {
             Partial<T> p = e.getValue();
             T value = p.fields != null ? fieldAggregator.result(p.fields) : p.value;
-            output.emit(new KeyedPartial(e.getKey(), value), p.timestamp);
+            output.emit(new KeyedValue(e.getKey(), value), p.timestamp);
         }
         partials.clear();
         added = 0;

@@ -94,6 +94,7 @@ final class ClassPlans {
         builtin(Tuple3.class, Tags.TUPLE3);
         builtin(Tuple4.class, Tags.TUPLE4);
         builtin(Tuple5.class, Tags.TUPLE5);
+        builtin(KeyedValue.class, Tags.KEYED_VALUE);
     }
 
     ClassLoader classLoader() {

@@ -46,6 +46,7 @@ final class Tags {
     static final byte RECORD = 38;
     static final byte POJO = 39;
     static final byte JAVA_SERIALIZED = 40;
+    static final byte KEYED_VALUE = 41;
 
     private Tags() {
     }

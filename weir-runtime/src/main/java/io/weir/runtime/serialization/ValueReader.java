@@ -85,6 +85,12 @@ final class ValueReader {
                 int scale = in.readSignedVarInt();
                 return new BigDecimal(new BigInteger(readLengthPrefixedBytes()), scale);
             }
+            case Tags.KEYED_VALUE: {
+                enter();
+                KeyedValue kv = new KeyedValue(readValue(), readValue());
+                depth--;
+                return kv;
+            }
             case Tags.TUPLE2: {
                 enter();
                 Tuple2<Object, Object> t = new Tuple2<>(readValue(), readValue());

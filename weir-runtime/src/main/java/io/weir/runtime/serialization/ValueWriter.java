@@ -137,6 +137,13 @@ final class ValueWriter {
                 out.writeBytes(length(d.unscaledValue().toByteArray()));
             }
             case Tags.TUPLE2, Tags.TUPLE3, Tags.TUPLE4, Tags.TUPLE5 -> writeTuple(plan.tag, v);
+            case Tags.KEYED_VALUE -> {
+                enter();
+                out.writeByte(Tags.KEYED_VALUE);
+                writeValue(((KeyedValue) v).key());
+                writeValue(((KeyedValue) v).value());
+                depth--;
+            }
             case Tags.RECORD, Tags.POJO -> writeFields(plan, v);
             case Tags.ENUM -> {
                 out.writeByte(Tags.ENUM);

@@ -55,6 +55,6 @@ final class BatchChoices implements ModeChoices {
                 ? OperationTranslator.combinerForBatch(operation, keySelector, operatorName, combineMaxKeys) : null;
         return combiner == null ? null
                 : new Combining(combiner, OperationTranslator.translateCombinedForBatch(operation, operatorName),
-                        OperationTranslator.partialKeyForBatch(operation));
+                        OperationTranslator.partialKeyForBatch(keySelector));
     }
 }

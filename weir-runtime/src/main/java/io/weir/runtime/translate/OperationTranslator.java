@@ -24,7 +24,7 @@ import io.weir.runtime.operators.CoProcessOperator;
 import io.weir.runtime.operators.FilterOperator;
 import io.weir.runtime.operators.FlatMapOperator;
 import io.weir.runtime.operators.KeyedCoProcessOperator;
-import io.weir.runtime.operators.KeyedPartial;
+import io.weir.runtime.operators.PartialOrRecordKey;
 import io.weir.runtime.operators.KeyedProcessOperator;
 import io.weir.runtime.operators.MapOperator;
 import io.weir.runtime.operators.ProcessOperator;
@@ -60,9 +60,10 @@ final class OperationTranslator {
         return translateForStreaming(operation, operatorName);
     }
 
-    /** The key of the partials that the combiner of {@code operation} emits. */
-    static KeySelector<?, ?> partialKeyForBatch(Operation operation) {
-        return operation instanceof Operation.Window ? WindowCombineOperator.PARTIAL_KEY : KeyedPartial.KEY;
+    /** The key of what a combiner emits: partials, and records it let pass, keyed by {@code keySelector}. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static KeySelector<?, ?> partialKeyForBatch(KeySelector<?, ?> keySelector) {
+        return new PartialOrRecordKey(keySelector);
     }
 
     /** BATCH's rolling reduction or window behind combiners: it reads their partials. */

@@ -232,6 +232,20 @@ class RecordSerializerTest {
     }
 
     @Test
+    void keyedValuesTakeOneByteMoreThanTheirKeyAndValueAndNoClassName() {
+        KeyedValue partial = new KeyedValue("word", Tuple2.of("word", 41L));
+        assertThat(roundTrip(partial)).isEqualTo(partial);
+        assertThat(roundTrip(new KeyedValue(null, List.of(1, 2)))).isEqualTo(new KeyedValue(null, List.of(1, 2)));
+
+        DataOutputBuffer whole = new DataOutputBuffer();
+        serializer.serializeStandalone(partial, whole);
+        DataOutputBuffer parts = new DataOutputBuffer();
+        serializer.serializeStandalone(partial.key(), parts);
+        serializer.serializeStandalone(partial.value(), parts);
+        assertThat(whole.position()).isEqualTo(parts.position() + 1);
+    }
+
+    @Test
     void recordsRoundTripThroughTheirCanonicalConstructor() {
         Everything e = new Everything((byte) 1, (short) 2, 'c', -4, 5L << 40, 6.5f, -7.25, true, "text",
                 new Point(8, 9), List.of(new Point(1, 1), new Point(2, 2)));

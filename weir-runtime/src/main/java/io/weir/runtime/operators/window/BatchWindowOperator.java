@@ -3,7 +3,6 @@ package io.weir.runtime.operators.window;
 import io.weir.api.dag.Operation;
 import io.weir.api.functions.Function;
 import io.weir.api.functions.windowing.ProcessWindowFunction;
-import io.weir.api.tuple.Tuple2;
 import io.weir.api.windowing.assigners.SlidingEventTimeWindows;
 import io.weir.api.windowing.assigners.SlidingProcessingTimeWindows;
 import io.weir.api.windowing.assigners.TumblingEventTimeWindows;
@@ -17,6 +16,7 @@ import io.weir.runtime.operators.OperatorContext;
 import io.weir.runtime.operators.OperatorInput;
 import io.weir.runtime.operators.StreamOperator;
 import io.weir.runtime.operators.UserFunctions;
+import io.weir.runtime.serialization.KeyedValue;
 import io.weir.runtime.state.KeyedStateBackend;
 import io.weir.runtime.time.ProcessingTimeService;
 
@@ -58,7 +58,7 @@ public final class BatchWindowOperator<IN, A> implements StreamOperator<Object>,
 
     /**
      * @param inputIsPartials the input comes from {@link WindowCombineOperator}s: pre-aggregates, each added to
-     *                        the window its timestamp names
+     *                        the window its timestamp names, and records they let pass uncombined
      */
     @SuppressWarnings("unchecked")
     public BatchWindowOperator(Operation.Window window, boolean inputIsPartials) {
@@ -114,10 +114,9 @@ public final class BatchWindowOperator<IN, A> implements StreamOperator<Object>,
     @Override
     @SuppressWarnings("unchecked")
     public void processElement(Object record, long timestamp) throws Exception {
-        if (partialWindowSize > 0) {
-            // A partial's timestamp is its window's max timestamp.
-            add(new TimeWindow(timestamp + 1 - partialWindowSize, timestamp + 1),
-                    (IN) ((Tuple2<Object, Object>) record).f1);
+        if (partialWindowSize > 0 && record instanceof KeyedValue partial) {
+            // A partial's timestamp is its window's max timestamp; records the combiner let pass come as they are.
+            add(new TimeWindow(timestamp + 1 - partialWindowSize, timestamp + 1), (IN) partial.value());
             return;
         }
         IN value = (IN) record;

@@ -4,20 +4,22 @@ import io.weir.api.dag.Operation;
 import io.weir.api.functions.KeySelector;
 import io.weir.api.functions.ReduceFunction;
 import io.weir.api.functions.aggregation.FieldAggregator;
-import io.weir.api.tuple.Tuple2;
 import io.weir.api.windowing.assigners.SlidingEventTimeWindows;
 import io.weir.api.windowing.assigners.TumblingEventTimeWindows;
 import io.weir.api.windowing.assigners.WindowAssigner;
 import io.weir.api.windowing.triggers.EventTimeTrigger;
 import io.weir.api.windowing.windows.TimeWindow;
 import io.weir.runtime.operators.AdaptiveCombining;
+import io.weir.runtime.operators.PartialOrRecordKey;
 import io.weir.runtime.operators.OperatorContext;
 import io.weir.runtime.operators.OperatorInput;
 import io.weir.runtime.operators.Output;
 import io.weir.runtime.operators.StreamOperator;
 import io.weir.runtime.operators.UserFunctions;
+import io.weir.runtime.serialization.KeyedValue;
 import io.weir.runtime.time.ProcessingTimeService;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,14 +35,14 @@ import java.util.Map;
  * an accumulator per window, and where key-window pairs do not repeat (a key seen once per window), a full fill
  * held until its flush outlives young collections and makes the heap grow.
  *
- * <p>A partial is a {@code Tuple2(key, pre-aggregate)} whose timestamp is its window's max timestamp: windows of
- * these assigners have a fixed size, so the timestamp names the window. The key travels with the partial (a
- * reduce function need not preserve it), and a tuple serializes compactly in sort buffers, where a class of ours
- * would be written with its name every time.
+ * <p>A partial is a {@link KeyedValue}(key, pre-aggregate) whose timestamp is its window's max timestamp: windows
+ * of these assigners have a fixed size, so the timestamp names the window. The key travels with the partial (a
+ * reduce function need not preserve it). A record that passes uncombined goes on as it is, with its own
+ * timestamp, and the window operator assigns its windows; the next operator is keyed by
+ * {@link PartialOrRecordKey}. Whether a record is combined is decided once for all of its windows, so that none
+ * of them gets it twice.
  */
-public final class WindowCombineOperator<T, K> implements StreamOperator<Tuple2<Object, Object>>, OperatorInput<T> {
-    /** Keys partials by the key they carry. */
-    public static final KeySelector<Tuple2<Object, Object>, Object> PARTIAL_KEY = new PartialKey();
+public final class WindowCombineOperator<T, K> implements StreamOperator<Object>, OperatorInput<T> {
     private final WindowAssigner<T, TimeWindow> assigner;
     private final ReduceFunction<T> reducer;
     /** Set for sum/min/max/...: a numeric sum then adds into a primitive. */
@@ -53,7 +55,7 @@ public final class WindowCombineOperator<T, K> implements StreamOperator<Tuple2<
     /** Records (times their windows) folded into the partials since the last flush. */
     private long added;
     private final AdaptiveCombining adaptive;
-    private Output<Tuple2<Object, Object>> output;
+    private Output<Object> output;
     private WindowAssigner.WindowAssignerContext assignerContext;
 
     @SuppressWarnings("unchecked")
@@ -96,7 +98,7 @@ public final class WindowCombineOperator<T, K> implements StreamOperator<Tuple2<
     }
 
     @Override
-    public void open(OperatorContext<Tuple2<Object, Object>> context) throws Exception {
+    public void open(OperatorContext<Object> context) throws Exception {
         output = context.output();
         ProcessingTimeService time = context.processingTimeService();
         assignerContext = new WindowAssigner.WindowAssignerContext() {
@@ -117,28 +119,29 @@ public final class WindowCombineOperator<T, K> implements StreamOperator<Tuple2<
     @SuppressWarnings("unchecked")
     public void processElement(T value, long timestamp) throws Exception {
         K key = keySelector.getKey(value);
-        HashMap<TimeWindow, Object> windows = null;
-        boolean looked = false;
-        for (TimeWindow window : assigner.assignWindows(value, timestamp, assignerContext)) {
-            if (!adaptive.combines(AdaptiveCombining.hash(key.hashCode(), window.maxTimestamp()))) {
-                emit(key, window, value);
-                continue;
+        Collection<TimeWindow> assigned = assigner.assignWindows(value, timestamp, assignerContext);
+        if (assigned.isEmpty()) {
+            return;
+        }
+        long probe = AdaptiveCombining.hash(key.hashCode(), assigned.iterator().next().maxTimestamp());
+        if (!adaptive.combines(probe)) {
+            output.emit(value, timestamp);
+            return;
+        }
+        HashMap<TimeWindow, Object> windows = partials.get(key);
+        if (entries + missing(windows, assigned) > maxEntries) {
+            // Room for all of the record's windows first: it is either combined or passes, never in part.
+            adaptive.fullFlush(added, entries);
+            flush();
+            windows = null;
+            if (!adaptive.combining()) {
+                output.emit(value, timestamp);
+                return;
             }
-            if (!looked) {
-                windows = partials.get(key);
-                looked = true;
-            }
+        }
+        for (TimeWindow window : assigned) {
             Object partial = windows == null ? null : windows.get(window);
             if (partial == null) {
-                if (entries >= maxEntries) {
-                    adaptive.fullFlush(added, entries);
-                    flush();
-                    windows = null;
-                    if (!adaptive.combining()) {
-                        emit(key, window, value);
-                        continue;
-                    }
-                }
                 if (windows == null) {
                     windows = new HashMap<>(4);
                     partials.put(key, windows);
@@ -154,22 +157,32 @@ public final class WindowCombineOperator<T, K> implements StreamOperator<Tuple2<
         }
     }
 
+    /** How many of {@code assigned} have no entry among a key's {@code windows} yet. */
+    private static int missing(HashMap<TimeWindow, Object> windows, Collection<TimeWindow> assigned) {
+        if (windows == null) {
+            return assigned.size();
+        }
+        int missing = 0;
+        for (TimeWindow window : assigned) {
+            if (!windows.containsKey(window)) {
+                missing++;
+            }
+        }
+        return missing;
+    }
+
     @SuppressWarnings("unchecked")
     private void flush() {
         for (Map.Entry<K, HashMap<TimeWindow, Object>> byKey : partials.entrySet()) {
             for (Map.Entry<TimeWindow, Object> byWindow : byKey.getValue().entrySet()) {
                 Object value = fieldAggregator != null
                         ? fieldAggregator.result((FieldAggregator.Partial<T>) byWindow.getValue()) : byWindow.getValue();
-                emit(byKey.getKey(), byWindow.getKey(), value);
+                output.emit(new KeyedValue(byKey.getKey(), value), byWindow.getKey().maxTimestamp());
             }
         }
         partials.clear();
         entries = 0;
         added = 0;
-    }
-
-    private void emit(Object key, TimeWindow window, Object value) {
-        output.emit(Tuple2.of(key, value), window.maxTimestamp());
     }
 
     @Override
@@ -180,14 +193,5 @@ public final class WindowCombineOperator<T, K> implements StreamOperator<Tuple2<
     @Override
     public void close() throws Exception {
         UserFunctions.close(reducer);
-    }
-
-    private static final class PartialKey implements KeySelector<Tuple2<Object, Object>, Object> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public Object getKey(Tuple2<Object, Object> partial) {
-            return partial.f0;
-        }
     }
 }

@@ -5,7 +5,6 @@ import io.weir.api.common.OutputTag;
 import io.weir.api.dag.Operation;
 import io.weir.api.functions.Function;
 import io.weir.api.functions.windowing.ProcessWindowFunction;
-import io.weir.api.tuple.Tuple2;
 import io.weir.api.windowing.assigners.MergingWindowAssigner;
 import io.weir.api.windowing.assigners.WindowAssigner;
 import io.weir.api.windowing.evictors.Evictor;
@@ -19,6 +18,7 @@ import io.weir.runtime.operators.OperatorRuntimeContext;
 import io.weir.runtime.operators.Output;
 import io.weir.runtime.operators.StreamOperator;
 import io.weir.runtime.operators.UserFunctions;
+import io.weir.runtime.serialization.KeyedValue;
 import io.weir.runtime.state.KeyedStateBackend;
 import io.weir.runtime.time.InternalTimer;
 import io.weir.runtime.time.InternalTimerService;
@@ -133,10 +133,10 @@ public final class WindowOperator<K, IN, W extends Window>
     @Override
     @SuppressWarnings("unchecked")
     public void processElement(Object record, long timestamp) throws Exception {
-        if (partialWindowSize > 0) {
-            // A partial's timestamp is its window's max timestamp.
+        if (partialWindowSize > 0 && record instanceof KeyedValue partial) {
+            // A partial's timestamp is its window's max timestamp; records the combiner let pass come as they are.
             W window = (W) new TimeWindow(timestamp + 1 - partialWindowSize, timestamp + 1);
-            addToWindows((IN) ((Tuple2<Object, Object>) record).f1, timestamp, List.of(window));
+            addToWindows((IN) partial.value(), timestamp, List.of(window));
         } else {
             IN value = (IN) record;
             addToWindows(value, timestamp, assigner.assignWindows(value, timestamp, assignerContext));

@@ -14,6 +14,8 @@ import io.weir.api.windowing.evictors.CountEvictor;
 import io.weir.api.windowing.triggers.ContinuousEventTimeTrigger;
 import io.weir.api.windowing.triggers.CountTrigger;
 import io.weir.api.windowing.windows.TimeWindow;
+import io.weir.runtime.operators.PartialOrRecordKey;
+import io.weir.runtime.serialization.KeyedValue;
 import io.weir.runtime.testing.OperatorHarness;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -124,18 +126,19 @@ class BatchWindowOperatorTest {
     }
 
     @Test
-    void readsCombinedPartialsIntoTheWindowsTheirTimestampsName() throws Exception {
+    void readsCombinedPartialsIntoTheWindowsTheirTimestampsNameAndAssignsRecordsThatPassed() throws Exception {
         Operation.Window sum = Windows.operation(keyed().window(TumblingEventTimeWindows.of(Duration.ofMillis(10)))
                 .sum(1));
         @SuppressWarnings({"unchecked", "rawtypes"})
         OperatorHarness<Object> h = OperatorHarness.batch((BatchWindowOperator) new BatchWindowOperator<>(sum, true),
-                0L, WindowCombineOperator.PARTIAL_KEY);
+                0L, new PartialOrRecordKey<>(Windows.KEY));
         h.startKey("a");
-        h.processElement(Tuple2.of("a", t("a", 9)), 19);
-        h.processElement(Tuple2.of("a", t("a", 4)), 9);
-        h.processElement(Tuple2.of("a", t("a", 1)), 19);
+        h.processElement(new KeyedValue("a", t("a", 9)), 19);
+        h.processElement(new KeyedValue("a", t("a", 4)), 9);
+        h.processElement(t("a", 2), 12);   // a record the combiner let pass
+        h.processElement(new KeyedValue("a", t("a", 1)), 19);
         h.endOfKey();
-        assertThat(rendered(h)).containsExactly("(a,4)@9", "(a,10)@19");
+        assertThat(rendered(h)).containsExactly("(a,4)@9", "(a,12)@19");
     }
 
     @Test

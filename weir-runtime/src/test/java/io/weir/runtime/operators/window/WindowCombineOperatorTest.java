@@ -1,6 +1,7 @@
 package io.weir.runtime.operators.window;
 
 import io.weir.api.dag.Operation;
+import io.weir.api.datastream.DataStream;
 import io.weir.api.functions.KeySelector;
 import io.weir.api.tuple.Tuple2;
 import io.weir.api.windowing.assigners.EventTimeSessionWindows;
@@ -9,6 +10,8 @@ import io.weir.api.windowing.assigners.TumblingEventTimeWindows;
 import io.weir.api.windowing.assigners.TumblingProcessingTimeWindows;
 import io.weir.api.windowing.evictors.CountEvictor;
 import io.weir.api.windowing.triggers.CountTrigger;
+import io.weir.runtime.operators.PartialOrRecordKey;
+import io.weir.runtime.serialization.KeyedValue;
 import io.weir.runtime.testing.OperatorHarness;
 import org.junit.jupiter.api.Test;
 
@@ -28,18 +31,22 @@ class WindowCombineOperatorTest {
         return Windows.operation(keyed().window(TumblingEventTimeWindows.of(Duration.ofMillis(10))).sum(1));
     }
 
-    private static OperatorHarness<Tuple2<Object, Object>> combiner(Operation.Window window, int maxEntries)
+    private static OperatorHarness<Object> combiner(Operation.Window window, int maxEntries)
             throws Exception {
         return OperatorHarness.streaming(new WindowCombineOperator<>(window, KEY, maxEntries), 0L);
     }
 
-    /** "key value @ window max timestamp" per partial. */
-    private static List<String> partials(OperatorHarness<Tuple2<Object, Object>> h) {
+    /** "key value @ window max timestamp" per partial, "raw record @timestamp" per record let pass. */
+    private static List<String> partials(OperatorHarness<Object> h) {
         List<String> out = new ArrayList<>();
         for (OperatorHarness.Emitted e : h.emitted()) {
-            if (!e.isWatermark()) {
-                Tuple2<?, ?> p = (Tuple2<?, ?>) e.value();
-                out.add(p.f0 + " " + p.f1 + " @" + e.timestamp());
+            if (e.isWatermark()) {
+                continue;
+            }
+            if (e.value() instanceof KeyedValue p) {
+                out.add(p.key() + " " + p.value() + " @" + e.timestamp());
+            } else {
+                out.add("raw " + e.value() + " @" + e.timestamp());
             }
         }
         return out;
@@ -49,7 +56,7 @@ class WindowCombineOperatorTest {
      * Records of one key and window until the combiner's probe has seen keys repeat: it then combines. They
      * passed uncombined; they are cleared from the output.
      */
-    private static void probeWithRepeats(OperatorHarness<Tuple2<Object, Object>> h, int maxEntries)
+    private static void probeWithRepeats(OperatorHarness<Object> h, int maxEntries)
             throws Exception {
         for (int i = 0; i < Math.min(2 * maxEntries, 64); i++) {
             h.processElement(t("warm-up", 1), 1_000_000);
@@ -60,16 +67,16 @@ class WindowCombineOperatorTest {
 
     @Test
     void whileItProbesWhetherKeysRepeatRecordsPassEachAsItsOwnPartial() throws Exception {
-        OperatorHarness<Tuple2<Object, Object>> h = combiner(tumblingSum(), 100);
+        OperatorHarness<Object> h = combiner(tumblingSum(), 100);
         h.processElement(t("a", 1), 3);
         h.processElement(t("b", 2), 4);
         h.processElement(t("a", 4), 14);
-        assertThat(partials(h)).containsExactly("a (a,1) @9", "b (b,2) @9", "a (a,4) @19");
+        assertThat(partials(h)).containsExactly("raw (a,1) @3", "raw (b,2) @4", "raw (a,4) @14");
     }
 
     @Test
     void reducesEachKeysRecordsPerWindowAndEmitsThemWithTheWindowsMaxTimestampAtTheEnd() throws Exception {
-        OperatorHarness<Tuple2<Object, Object>> h = combiner(tumblingSum(), 100);
+        OperatorHarness<Object> h = combiner(tumblingSum(), 100);
         probeWithRepeats(h, 100);
         h.processElement(t("a", 1), 3);
         h.processElement(t("b", 2), 4);
@@ -82,12 +89,9 @@ class WindowCombineOperatorTest {
 
     @Test
     void slidingWindowsGetAPartialEach() throws Exception {
-        OperatorHarness<Tuple2<Object, Object>> h = combiner(Windows.operation(keyed()
+        OperatorHarness<Object> h = combiner(Windows.operation(keyed()
                 .window(SlidingEventTimeWindows.of(Duration.ofMillis(10), Duration.ofMillis(5))).sum(1)), 100);
-        for (int i = 0; i < 32; i++) {      // each in two windows: 64 probed, 2 distinct
-            h.processElement(t("warm-up", 1), 1_000_000);
-        }
-        h.clearEmitted();
+        probeWithRepeats(h, 100);
         h.processElement(t("a", 1), 3);
         h.processElement(t("a", 2), 7);
         h.endInput();
@@ -96,22 +100,22 @@ class WindowCombineOperatorTest {
 
     @Test
     void aFlushThatDidNotHalveTheRecordsLetsRecordsPassInOrderThenProbesAgain() throws Exception {
-        OperatorHarness<Tuple2<Object, Object>> h = combiner(tumblingSum(), 2);
+        OperatorHarness<Object> h = combiner(tumblingSum(), 2);
         probeWithRepeats(h, 2);
         h.processElement(t("a", 1), 1);
         h.processElement(t("b", 2), 1);
         h.processElement(t("c", 4), 1);     // full: a and b go on, combining reduced nothing, c passes too
-        assertThat(partials(h)).containsExactly("a (a,1) @9", "b (b,2) @9", "c (c,4) @9");
+        assertThat(partials(h)).containsExactly("a (a,1) @9", "b (b,2) @9", "raw (c,4) @1");
         h.clearEmitted();
         for (int i = 0; i < 8; i++) {       // 4 rounds of 2 entries pass one by one
             h.processElement(t("c", 1), 1);
         }
-        assertThat(partials(h)).hasSize(8).containsOnly("c (c,1) @9");
+        assertThat(partials(h)).hasSize(8).containsOnly("raw (c,1) @1");
         h.clearEmitted();
         for (int i = 0; i < 4; i++) {       // probing: 4 records, one key: combining pays
             h.processElement(t("c", 2), 1);
         }
-        assertThat(partials(h)).hasSize(4).containsOnly("c (c,2) @9");
+        assertThat(partials(h)).hasSize(4).containsOnly("raw (c,2) @1");
         h.processElement(t("c", 16), 1);
         h.processElement(t("c", 32), 1);
         h.endInput();
@@ -120,7 +124,7 @@ class WindowCombineOperatorTest {
 
     @Test
     void keepsCombiningWhileItHalvesTheRecords() throws Exception {
-        OperatorHarness<Tuple2<Object, Object>> h = combiner(tumblingSum(), 2);
+        OperatorHarness<Object> h = combiner(tumblingSum(), 2);
         probeWithRepeats(h, 2);
         for (int i = 0; i < 4; i++) {
             h.processElement(t("a", 1), 1);
@@ -162,12 +166,31 @@ class WindowCombineOperatorTest {
     void theWindowOperatorReadsPartialsIntoTheWindowsTheirTimestampsName() throws Exception {
         @SuppressWarnings({"unchecked", "rawtypes"})
         OperatorHarness<Tuple2<String, Integer>> h = (OperatorHarness) OperatorHarness.batch(
-                new WindowOperator<>(tumblingSum(), true), 0L, WindowCombineOperator.PARTIAL_KEY);
+                new WindowOperator<>(tumblingSum(), true), 0L, new PartialOrRecordKey<>(Windows.KEY));
         h.startKey("a");
-        h.processElement(Tuple2.of("a", t("a", 9)), 9);
-        h.processElement(Tuple2.of("a", t("a", 4)), 19);
-        h.processElement(Tuple2.of("a", t("a", 1)), 9);
+        h.processElement(new KeyedValue("a", t("a", 9)), 9);
+        h.processElement(new KeyedValue("a", t("a", 4)), 19);
+        h.processElement(t("a", 1), 3);    // a record the combiner let pass
+        h.processElement(new KeyedValue("a", t("a", 1)), 9);
         h.endOfKey();
-        assertThat(WindowOperatorTest.rendered(h)).containsExactly("(a,10)@9", "(a,4)@19");
+        assertThat(WindowOperatorTest.rendered(h)).containsExactly("(a,11)@9", "(a,4)@19");
+    }
+
+    @Test
+    void aRecordThatPassesGoesOnceWithItsOwnTimestampAndTheWindowOperatorGivesItToAllOfItsWindows() throws Exception {
+        DataStream<Tuple2<String, Integer>> sliding = keyed()
+                .window(SlidingEventTimeWindows.of(Duration.ofMillis(10), Duration.ofMillis(5))).sum(1);
+        OperatorHarness<Object> combiner = combiner(Windows.operation(sliding), 100);
+        combiner.processElement(t("a", 2), 7);    // probing: it passes, in [0,10) and [5,15)
+        assertThat(partials(combiner)).containsExactly("raw (a,2) @7");
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        OperatorHarness<Tuple2<String, Integer>> h = (OperatorHarness) OperatorHarness.batch(
+                new WindowOperator<>(Windows.operation(sliding), true), 0L, new PartialOrRecordKey<>(Windows.KEY));
+        h.startKey("a");
+        h.processElement(combiner.emitted().get(0).value(), combiner.emitted().get(0).timestamp());
+        h.processElement(new KeyedValue("a", t("a", 1)), 9);
+        h.endOfKey();
+        assertThat(WindowOperatorTest.rendered(h)).containsExactly("(a,3)@9", "(a,2)@14");
     }
 }
