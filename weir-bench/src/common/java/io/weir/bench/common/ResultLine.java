@@ -1,7 +1,5 @@
 package io.weir.bench.common;
 
-import java.util.Locale;
-
 /**
  * The one line a benchmark JVM prints for run.sh to parse: {@code RESULT} then space-separated
  * {@code name=value} fields, values without spaces.
@@ -18,9 +16,18 @@ public final class ResultLine {
 
     public static String format(String engine, String mode, String workload, long startNanos, long records,
                                 long keys, String checksum) {
-        double seconds = (System.nanoTime() - startNanos) / 1e9;
-        return String.format(Locale.ROOT,
-                "RESULT engine=%s mode=%s workload=%s wall_s=%.3f records=%d records_per_s=%.0f keys=%d checksum=%s",
-                engine, mode, workload, seconds, records, records / seconds, keys, checksum);
+        long nanos = System.nanoTime() - startNanos;
+        // No String.format: its first call costs a fresh JVM about 25 ms here (Formatter, locale data), which W4
+        // would count against every engine.
+        return "RESULT engine=" + engine + " mode=" + mode + " workload=" + workload
+                + " wall_s=" + millisAsSeconds((nanos + 500_000) / 1_000_000)
+                + " records=" + records + " records_per_s=" + Math.round(records / (nanos / 1e9))
+                + " keys=" + keys + " checksum=" + checksum;
+    }
+
+    /** {@code 1234} as {@code 1.234}. */
+    static String millisAsSeconds(long millis) {
+        String fraction = Long.toString(1000 + millis % 1000).substring(1);
+        return millis / 1000 + "." + fraction;
     }
 }
