@@ -162,13 +162,12 @@ final class BatchJobRun implements JobExecution, TaskListener {
 
     private Path createWorkDirectory() throws JobExecutionException {
         String base = graph.configuration().get(CoreOptions.TMP_DIRS);
-        String prefix = "weir-" + graph.jobName().replaceAll("[^A-Za-z0-9_-]", "_") + "-"
-                + ProcessHandle.current().pid() + "-";
+        String prefix = "weir-" + fileNameSafe(graph.jobName()) + "-";
         try {
             Path parent = Files.createDirectories(Path.of(base));
             while (true) {
                 // Not UUID.randomUUID(): its SecureRandom costs a trivial job's start about 10 ms. The name only
-                // has to be new, which createDirectory checks atomically.
+                // has to be new, which createDirectory checks atomically (64 random bits make a clash rare).
                 try {
                     return Files.createDirectory(parent.resolve(prefix
                             + Long.toHexString(ThreadLocalRandom.current().nextLong())));
@@ -183,6 +182,18 @@ final class BatchJobRun implements JobExecution, TaskListener {
                     + (origin == null ? "default" : "set in " + origin) + "): " + e
                     + ". Point io.tmp.dirs to a writable directory with free space.", e);
         }
+    }
+
+    /** Letters, digits, '_' and '-' as they are, anything else as '_' (no regex: it costs a job's start). */
+    static String fileNameSafe(String name) {
+        StringBuilder safe = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'
+                    || c == '-';
+            safe.append(plain ? c : '_');
+        }
+        return safe.toString();
     }
 
     private boolean allDone() {
