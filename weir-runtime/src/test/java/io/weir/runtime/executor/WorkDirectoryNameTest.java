@@ -1,0 +1,16 @@
+package io.weir.runtime.executor;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A BATCH job's work directory is named after the job, in characters every file system takes. */
+class WorkDirectoryNameTest {
+    @Test
+    void keepsLettersDigitsUnderscoresAndDashesAndReplacesEverythingElse() {
+        assertThat(BatchJobRun.fileNameSafe("Word count_2-b")).isEqualTo("Word_count_2-b");
+        assertThat(BatchJobRun.fileNameSafe("../etc/passwd")).isEqualTo("___etc_passwd");
+        assertThat(BatchJobRun.fileNameSafe("Größe:ü")).isEqualTo("Gr__e__");
+        assertThat(BatchJobRun.fileNameSafe("")).isEmpty();
+    }
+}
