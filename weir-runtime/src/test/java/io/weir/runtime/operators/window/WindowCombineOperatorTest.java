@@ -136,6 +136,60 @@ class WindowCombineOperatorTest {
         assertThat(partials(h)).containsExactly("a (a,4) @9", "b (b,4) @9", "c (c,2) @9");
     }
 
+    /**
+     * Whatever the combiner decides, record by record (probe, combine, flush, pass), the windows downstream get
+     * every record exactly once: seeded inputs whose keys repeat more or less, small capacities, sliding windows
+     * (a record in several windows), against the same records without a combiner.
+     */
+    @Test
+    void combinedAndPassedRecordsTogetherGiveEachWindowEveryRecordOnce() throws Exception {
+        DataStream<Tuple2<String, Integer>> sliding = keyed()
+                .window(SlidingEventTimeWindows.of(Duration.ofMillis(20), Duration.ofMillis(5))).sum(1);
+        Operation.Window window = Windows.operation(sliding);
+        for (long seed = 1; seed <= 40; seed++) {
+            java.util.Random random = new java.util.Random(seed);
+            int capacity = 1 + random.nextInt(12);
+            int keys = 1 + random.nextInt(seed % 2 == 0 ? 4 : 400);
+            // a short span of time puts many records in few windows: keys repeat per window and combining pays
+            int span = seed % 3 == 0 ? 400 : 30;
+            OperatorHarness<Object> combiner = combiner(window, capacity);
+            java.util.Map<String, List<Object[]>> direct = new java.util.TreeMap<>();
+            for (int i = 0; i < 600; i++) {
+                Tuple2<String, Integer> record = t("k" + random.nextInt(keys), random.nextInt(1000));
+                long timestamp = random.nextInt(span);
+                combiner.processElement(record, timestamp);
+                direct.computeIfAbsent(record.f0, k -> new ArrayList<>()).add(new Object[] {record, timestamp});
+            }
+            combiner.endInput();
+            java.util.Map<Object, List<Object[]>> shuffled = new java.util.TreeMap<>();
+            PartialOrRecordKey<Tuple2<String, Integer>> key = new PartialOrRecordKey<>(Windows.KEY);
+            for (OperatorHarness.Emitted e : combiner.emitted()) {
+                if (e.isRecord()) {
+                    shuffled.computeIfAbsent(key.getKey(e.value()), k -> new ArrayList<>())
+                            .add(new Object[] {e.value(), e.timestamp()});
+                }
+            }
+            assertThat(endOfKeyWindows(window, true, shuffled)).as("seed %d, capacity %d, keys %d", seed, capacity, keys)
+                    .isEqualTo(endOfKeyWindows(window, false, new java.util.TreeMap<>(direct)));
+        }
+    }
+
+    /** The BATCH window operator's output for input grouped by key, as sorted input would give it. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static List<String> endOfKeyWindows(Operation.Window window, boolean ofPartials,
+                                                java.util.Map<?, List<Object[]>> byKey) throws Exception {
+        OperatorHarness<Object> h = (OperatorHarness) OperatorHarness.batch(
+                new BatchWindowOperator<>(window, ofPartials), 0L, new PartialOrRecordKey<>(Windows.KEY));
+        for (java.util.Map.Entry<?, List<Object[]>> entry : byKey.entrySet()) {
+            h.startKey(entry.getKey());
+            for (Object[] recordAndTime : entry.getValue()) {
+                h.processElement(recordAndTime[0], (Long) recordAndTime[1]);
+            }
+            h.endOfKey();
+        }
+        return WindowOperatorTest.rendered(h);
+    }
+
     @Test
     void onlyReducingTumblingOrSlidingEventTimeWindowsWithTheDefaultTriggerAndNoEvictorCombine() {
         assertThat(WindowCombineOperator.canCombine(tumblingSum())).isTrue();
