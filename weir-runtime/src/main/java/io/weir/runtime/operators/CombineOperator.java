@@ -1,10 +1,9 @@
 package io.weir.runtime.operators;
 
-import io.weir.runtime.serialization.KeyedValue;
-
 import io.weir.api.functions.KeySelector;
 import io.weir.api.functions.ReduceFunction;
 import io.weir.api.functions.aggregation.FieldAggregator;
+import io.weir.runtime.serialization.KeyedValue;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

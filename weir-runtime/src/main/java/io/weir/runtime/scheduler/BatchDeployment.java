@@ -62,14 +62,6 @@ public final class BatchDeployment {
                 + "-subtask" + subtask + "-attempt" + attempt);
     }
 
-    /**
-     * Result partitions are not forced to the device: they live in the job's work directory, which the job
-     * removes when it ends, and they need to survive only a failed task of this process, not an operating system
-     * crash that ends the embedded job anyway. Forcing them made the end of every producing stage wait for the
-     * disk (seconds for the 800 MB of W3 on a busy machine).
-     */
-    private static final boolean SYNC_PARTITIONS = false;
-
     public StreamTask createTask(JobVertex v, int subtask, int attempt, Map<SubtaskId, Integer> finishedAttempts) {
         Map<JobEdge, PartitionWriter> writers = new LinkedHashMap<>();
         long partitionMemory = conf.get(ExecutionOptions.PARTITION_MEMORY).bytes();
@@ -79,7 +71,7 @@ public final class BatchDeployment {
             try {
                 writers.put(edge, new BlockingPartitionWriter(ResultPartitionFiles.at(partitionPrefix(edge, subtask, attempt)),
                         targets.length, EdgeRouting.selector(edge, subtask, targets.length, graph.maxParallelism()), new RecordSerializer(userClassLoader),
-                        partitionMemory, SYNC_PARTITIONS));
+                        partitionMemory));
             } catch (IOException e) {
                 writers.values().forEach(PartitionWriter::abort);
                 throw new UncheckedIOException("Task '" + v.name() + "' could not create its result partition in "

@@ -39,7 +39,9 @@ import io.weir.runtime.operators.window.WindowOperator;
 
 /**
  * The operator for each kind of {@link Operation}, per mode. The modes differ where their semantics do:
- * a rolling aggregation emits an update per record in STREAMING and only the final value per key in BATCH.
+ * a rolling aggregation emits an update per record in STREAMING and only the final value per key in BATCH; and
+ * where BATCH's sorted input allows a simpler operator with the same results: windows that fire only when event
+ * or processing time passes their end fire at the end of each key, without timers ({@link BatchWindowOperator}).
  * Each subtask gets its own copy of the user's function.
  */
 final class OperationTranslator {

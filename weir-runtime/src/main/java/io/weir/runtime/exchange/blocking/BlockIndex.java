@@ -93,7 +93,7 @@ final class BlockIndex {
         records[stream] += recordCount;
     }
 
-    void write(Path file, long dataFileLength, boolean sync) throws IOException {
+    void write(Path file, long dataFileLength) throws IOException {
         DataOutputBuffer out = new DataOutputBuffer(64 + 16 * Arrays.stream(blocks).sum());
         out.writeInt(PartitionFormat.INDEX_MAGIC);
         out.writeInt(PartitionFormat.INDEX_VERSION);
@@ -117,9 +117,6 @@ final class BlockIndex {
             ByteBuffer bytes = ByteBuffer.wrap(out.data(), 0, out.position());
             while (bytes.hasRemaining()) {
                 channel.write(bytes);
-            }
-            if (sync) {
-                channel.force(true);
             }
         }
     }

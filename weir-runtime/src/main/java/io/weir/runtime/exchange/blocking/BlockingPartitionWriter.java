@@ -13,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.zip.CRC32C;
@@ -22,8 +21,13 @@ import java.util.zip.CRC32C;
  * Writes the result partition of one producer subtask for one BLOCKING exchange: records are serialized
  * into an in-memory buffer per sub-partition; when all buffers together exceed the memory budget, each
  * non-empty one becomes a block appended to the single data file. {@link #finish()} writes the last blocks
- * and the index, syncs, and renames both files into place, data first and index last, so a partition
+ * and the index, and renames both files into place, data first and index last, so a partition
  * whose index exists is complete and a crashed writer leaves only {@code .inprogress} files.
+ *
+ * <p>The files are not forced to the device: a partition lives in its job's work directory, which the job
+ * removes when it ends, and has to outlive only a failed task of this process, not an operating system crash
+ * that ends the embedded job anyway (a lost partition is recomputed). Forcing them made the end of every
+ * producing stage wait for the disk.
  *
  * <p>A broadcast partition (no selector) writes each record once, into one stream that every
  * sub-partition reads.
@@ -56,7 +60,6 @@ public final class BlockingPartitionWriter implements PartitionWriter {
     private final int subpartitions;
     private final RecordSerializer serializer;
     private final long memoryBudget;
-    private final boolean sync;
     /** Per stream: one per sub-partition, or a single one for broadcast. */
     private final DataOutputBuffer[] buffers;
     private final WriteScope[] scopes;
@@ -72,18 +75,9 @@ public final class BlockingPartitionWriter implements PartitionWriter {
     private long fileLength;
     private State state = State.WRITING;
 
-    /** Syncs on finish; {@code selector} null means broadcast. */
+    /** {@code selector} null means broadcast. */
     public BlockingPartitionWriter(ResultPartitionFiles files, int subpartitions, ChannelSelector selector,
                                    RecordSerializer serializer, long memoryBudget) throws IOException {
-        this(files, subpartitions, selector, serializer, memoryBudget, true);
-    }
-
-    /**
-     * @param sync whether {@link #finish()} forces the files to the device before publishing them. Without
-     *             it a finished partition survives a process crash but maybe not an operating system crash.
-     */
-    public BlockingPartitionWriter(ResultPartitionFiles files, int subpartitions, ChannelSelector selector,
-                                   RecordSerializer serializer, long memoryBudget, boolean sync) throws IOException {
         if (subpartitions < 1) {
             throw new IllegalArgumentException("A result partition needs at least one sub-partition, got "
                     + subpartitions);
@@ -97,7 +91,6 @@ public final class BlockingPartitionWriter implements PartitionWriter {
         this.selector = selector;
         this.serializer = serializer;
         this.memoryBudget = memoryBudget;
-        this.sync = sync;
         int streams = selector == null ? 1 : subpartitions;
         long share = Math.max(64 << 10, memoryBudget / streams);
         this.shrinkAbove = (int) Math.min(Integer.MAX_VALUE - 16, 2 * share);
@@ -185,7 +178,7 @@ public final class BlockingPartitionWriter implements PartitionWriter {
     public void emitWatermarkStatus(WatermarkStatus status) {
     }
 
-    /** Writes what is buffered and the index, syncs, and publishes the partition atomically. */
+    /** Writes what is buffered and the index, and publishes the partition atomically. */
     @Override
     public void finish() {
         if (!state.canMoveTo(State.FINISHED)) {
@@ -194,18 +187,12 @@ public final class BlockingPartitionWriter implements PartitionWriter {
         try {
             spill();
             drain();
-            if (sync) {
-                data.force(true);
-            }
             data.close();
-            index.write(files.inProgressIndexFile(), fileLength, sync);
+            index.write(files.inProgressIndexFile(), fileLength);
             Files.move(files.inProgressDataFile(), files.dataFile(), StandardCopyOption.ATOMIC_MOVE,
                     StandardCopyOption.REPLACE_EXISTING);
             Files.move(files.inProgressIndexFile(), files.indexFile(), StandardCopyOption.ATOMIC_MOVE,
                     StandardCopyOption.REPLACE_EXISTING);
-            if (sync) {
-                syncDirectory(files.dataFile().toAbsolutePath().getParent());
-            }
             moveTo(State.FINISHED);
         } catch (IOException e) {
             abort();
@@ -295,14 +282,5 @@ public final class BlockingPartitionWriter implements PartitionWriter {
             data.write(io);
         }
         io.clear();
-    }
-
-    private static void syncDirectory(Path directory) {
-        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
-            dir.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            // Some platforms cannot open a directory. The renames are atomic regardless; only their
-            // durability across an operating system crash is at stake, and a lost partition is recomputed.
-        }
     }
 }

@@ -23,7 +23,8 @@
  *  record := varlong (valueLength &lt;&lt; 3 | flags) | [zig-zag varlong timestamp] | value bytes
  *            flags: 1 has timestamp, 2 value defines classes, 4 value refers to classes of earlier records
  * </pre>
- * Publishing: both files are written as {@code *.inprogress}, synced, then renamed data first, index last;
+ * Publishing: both files are written as {@code *.inprogress}, then renamed data first, index last (not forced
+ * to the device: a partition only has to outlive a failed task of this process);
  * a partition is complete exactly when its index exists. Every failure to read (missing file, truncated
  * file, checksum mismatch) is a {@link io.weir.runtime.exchange.blocking.ResultPartitionException} naming
  * the file and block; the recovery is to rerun the producer.

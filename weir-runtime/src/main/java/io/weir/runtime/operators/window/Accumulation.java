@@ -27,8 +27,13 @@ interface Accumulation<IN, A> {
     /** Folds {@code from} into {@code into} (session windows merged), as if its records had been added. */
     void merge(A into, A from) throws Exception;
 
+    /** The accumulator's result: what a window of these records computes, or a combiner sends on. */
+    Object result(A accumulator) throws Exception;
+
     /** Hands the accumulator's result to {@code results} for {@code window}. */
-    <W extends Window> void emit(A accumulator, W window, WindowResults<W> results) throws Exception;
+    default <W extends Window> void emit(A accumulator, W window, WindowResults<W> results) throws Exception {
+        results.emitOne(result(accumulator), window);
+    }
 
     /** The accumulation for a window's pre-aggregation function; null keeps all records. */
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -70,9 +75,8 @@ interface Accumulation<IN, A> {
         }
 
         @Override
-        public <W extends Window> void emit(FieldAggregator.Partial<IN> accumulator, W window, WindowResults<W> results)
-                throws Exception {
-            results.emitOne(aggregator.result(accumulator), window);
+        public Object result(FieldAggregator.Partial<IN> accumulator) {
+            return aggregator.result(accumulator);
         }
     }
 
@@ -100,8 +104,8 @@ interface Accumulation<IN, A> {
         }
 
         @Override
-        public <W extends Window> void emit(Slot<IN> accumulator, W window, WindowResults<W> results) throws Exception {
-            results.emitOne(accumulator.value, window);
+        public Object result(Slot<IN> accumulator) {
+            return accumulator.value;
         }
     }
 
@@ -129,8 +133,8 @@ interface Accumulation<IN, A> {
         }
 
         @Override
-        public <W extends Window> void emit(Slot<ACC> accumulator, W window, WindowResults<W> results) throws Exception {
-            results.emitOne(function.getResult(accumulator.value), window);
+        public Object result(Slot<ACC> accumulator) {
+            return function.getResult(accumulator.value);
         }
     }
 
@@ -153,6 +157,12 @@ interface Accumulation<IN, A> {
             into.addAll(from);
         }
 
+        @Override
+        public Object result(ArrayList<IN> accumulator) {
+            return Collections.unmodifiableList(accumulator);
+        }
+
+        /** The window function gets the records themselves. */
         @Override
         public <W extends Window> void emit(ArrayList<IN> accumulator, W window, WindowResults<W> results)
                 throws Exception {

@@ -52,7 +52,8 @@ public final class BatchWindowOperator<IN, A> implements StreamOperator<Object>,
     private final HashMap<TimeWindow, A> windows = new HashMap<>();
     /** The current key's windows in the order they were created; records usually come in time order. */
     private final List<TimeWindow> created = new ArrayList<>();
-    private final AssignerContext assignerContext = new AssignerContext();
+    private final ClockAssignerContext assignerContext =
+            new ClockAssignerContext(() -> this.processingTime.currentProcessingTime());
     private ProcessingTimeService processingTime;
     private WindowResults<TimeWindow> results;
 
@@ -115,8 +116,8 @@ public final class BatchWindowOperator<IN, A> implements StreamOperator<Object>,
     @SuppressWarnings("unchecked")
     public void processElement(Object record, long timestamp) throws Exception {
         if (partialWindowSize > 0 && record instanceof KeyedValue partial) {
-            // A partial's timestamp is its window's max timestamp; records the combiner let pass come as they are.
-            add(new TimeWindow(timestamp + 1 - partialWindowSize, timestamp + 1), (IN) partial.value());
+            // Records the combiner let pass come as they are.
+            add(WindowCombineOperator.windowOfPartial(timestamp, partialWindowSize), (IN) partial.value());
             return;
         }
         IN value = (IN) record;
@@ -165,13 +166,6 @@ public final class BatchWindowOperator<IN, A> implements StreamOperator<Object>,
         @Override
         public long currentWatermark() {
             return Long.MAX_VALUE;
-        }
-    }
-
-    private final class AssignerContext extends WindowAssigner.WindowAssignerContext {
-        @Override
-        public long getCurrentProcessingTime() {
-            return processingTime.currentProcessingTime();
         }
     }
 }

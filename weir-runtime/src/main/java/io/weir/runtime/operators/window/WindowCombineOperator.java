@@ -3,7 +3,6 @@ package io.weir.runtime.operators.window;
 import io.weir.api.dag.Operation;
 import io.weir.api.functions.KeySelector;
 import io.weir.api.functions.ReduceFunction;
-import io.weir.api.functions.aggregation.FieldAggregator;
 import io.weir.api.windowing.assigners.SlidingEventTimeWindows;
 import io.weir.api.windowing.assigners.TumblingEventTimeWindows;
 import io.weir.api.windowing.assigners.WindowAssigner;
@@ -17,7 +16,6 @@ import io.weir.runtime.operators.Output;
 import io.weir.runtime.operators.StreamOperator;
 import io.weir.runtime.operators.UserFunctions;
 import io.weir.runtime.serialization.KeyedValue;
-import io.weir.runtime.time.ProcessingTimeService;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -45,8 +43,8 @@ import java.util.Map;
 public final class WindowCombineOperator<T, K> implements StreamOperator<Object>, OperatorInput<T> {
     private final WindowAssigner<T, TimeWindow> assigner;
     private final ReduceFunction<T> reducer;
-    /** Set for sum/min/max/...: a numeric sum then adds into a primitive. */
-    private final FieldAggregator<T> fieldAggregator;
+    /** How a key-window's records fold (in place; a numeric sum adds into a primitive). */
+    private final Accumulation<T, Object> accumulation;
     private final KeySelector<T, K> keySelector;
     private final int maxEntries;
     /** Per key (in first-seen order, so a key's partials keep the order of its records), per window. */
@@ -68,7 +66,7 @@ public final class WindowCombineOperator<T, K> implements StreamOperator<Object>
         }
         this.assigner = (WindowAssigner<T, TimeWindow>) window.assigner();
         this.reducer = (ReduceFunction<T>) window.preAggregation();
-        this.fieldAggregator = reducer instanceof FieldAggregator<T> fields ? fields : null;
+        this.accumulation = (Accumulation<T, Object>) Accumulation.<T>of(reducer);
         this.keySelector = keySelector;
         this.maxEntries = maxEntries;
         this.adaptive = new AdaptiveCombining(maxEntries, false);
@@ -97,16 +95,15 @@ public final class WindowCombineOperator<T, K> implements StreamOperator<Object>
         return 0;
     }
 
+    /** The window a partial of a window this size belongs to: its timestamp is the window's max timestamp. */
+    static TimeWindow windowOfPartial(long timestamp, long windowSize) {
+        return new TimeWindow(timestamp + 1 - windowSize, timestamp + 1);
+    }
+
     @Override
     public void open(OperatorContext<Object> context) throws Exception {
         output = context.output();
-        ProcessingTimeService time = context.processingTimeService();
-        assignerContext = new WindowAssigner.WindowAssignerContext() {
-            @Override
-            public long getCurrentProcessingTime() {
-                return time.currentProcessingTime();
-            }
-        };
+        assignerContext = new ClockAssignerContext(context.processingTimeService()::currentProcessingTime);
         UserFunctions.open(reducer, context.runtimeContext());
     }
 
@@ -116,7 +113,6 @@ public final class WindowCombineOperator<T, K> implements StreamOperator<Object>
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public void processElement(T value, long timestamp) throws Exception {
         K key = keySelector.getKey(value);
         Collection<TimeWindow> assigned = assigner.assignWindows(value, timestamp, assignerContext);
@@ -129,7 +125,7 @@ public final class WindowCombineOperator<T, K> implements StreamOperator<Object>
             return;
         }
         HashMap<TimeWindow, Object> windows = partials.get(key);
-        if (entries + missing(windows, assigned) > maxEntries) {
+        if (entries + assigned.size() > maxEntries && entries + missing(windows, assigned) > maxEntries) {
             // Room for all of the record's windows first: it is either combined or passes, never in part.
             adaptive.fullFlush(added, entries);
             flush();
@@ -146,12 +142,10 @@ public final class WindowCombineOperator<T, K> implements StreamOperator<Object>
                     windows = new HashMap<>(4);
                     partials.put(key, windows);
                 }
-                windows.put(window, fieldAggregator != null ? fieldAggregator.newPartial(value) : value);
+                windows.put(window, accumulation.create(value));
                 entries++;
-            } else if (fieldAggregator != null) {
-                fieldAggregator.add((FieldAggregator.Partial<T>) partial, value);
             } else {
-                windows.put(window, reducer.reduce((T) partial, value));
+                accumulation.add(partial, value);
             }
             added++;
         }
@@ -171,13 +165,11 @@ public final class WindowCombineOperator<T, K> implements StreamOperator<Object>
         return missing;
     }
 
-    @SuppressWarnings("unchecked")
-    private void flush() {
+    private void flush() throws Exception {
         for (Map.Entry<K, HashMap<TimeWindow, Object>> byKey : partials.entrySet()) {
             for (Map.Entry<TimeWindow, Object> byWindow : byKey.getValue().entrySet()) {
-                Object value = fieldAggregator != null
-                        ? fieldAggregator.result((FieldAggregator.Partial<T>) byWindow.getValue()) : byWindow.getValue();
-                output.emit(new KeyedValue(byKey.getKey(), value), byWindow.getKey().maxTimestamp());
+                output.emit(new KeyedValue(byKey.getKey(), accumulation.result(byWindow.getValue())),
+                        byWindow.getKey().maxTimestamp());
             }
         }
         partials.clear();
@@ -186,7 +178,7 @@ public final class WindowCombineOperator<T, K> implements StreamOperator<Object>
     }
 
     @Override
-    public void finish() {
+    public void finish() throws Exception {
         flush();
     }
 

@@ -54,7 +54,8 @@ public final class WindowOperator<K, IN, W extends Window>
     private final boolean eventTime;
     /** The size of the windows of a BATCH combiner's partials, which form the input; 0 for records. */
     private final long partialWindowSize;
-    private final AssignerContext assignerContext = new AssignerContext();
+    private final ClockAssignerContext assignerContext =
+            new ClockAssignerContext(() -> this.timers.currentProcessingTime());
 
     private String name;
     private OperatorRuntimeContext runtimeContext;
@@ -104,7 +105,7 @@ public final class WindowOperator<K, IN, W extends Window>
         output = context.output();
         timers = context.timerService(this);
         boolean merging = assigner instanceof MergingWindowAssigner<?, ?>;
-        results = new WindowResults<>(output, windowFunction, backend, new TimersTime(),
+        results = new WindowResults<>(output, windowFunction, backend, new TimerServiceTime(),
                 new KeyStateStore(runtimeContext),
                 merging ? null : new WindowScopedStates<>(backend, WindowStateNames.WINDOW_STATE));
         contents = contents(backend);
@@ -120,7 +121,7 @@ public final class WindowOperator<K, IN, W extends Window>
     @SuppressWarnings({"unchecked", "rawtypes"})
     private WindowContents<IN, W> contents(KeyedStateBackend backend) {
         if (evictor != null) {
-            return new EvictingContents<>(backend, evictor, new EvictorContextImpl(), preAggregation, results);
+            return new EvictingContents<>(backend, evictor, new TimerServiceTime(), preAggregation, results);
         }
         return new AccumulatingContents<>(backend, (Accumulation) Accumulation.<IN>of(preAggregation), results);
     }
@@ -134,8 +135,8 @@ public final class WindowOperator<K, IN, W extends Window>
     @SuppressWarnings("unchecked")
     public void processElement(Object record, long timestamp) throws Exception {
         if (partialWindowSize > 0 && record instanceof KeyedValue partial) {
-            // A partial's timestamp is its window's max timestamp; records the combiner let pass come as they are.
-            W window = (W) new TimeWindow(timestamp + 1 - partialWindowSize, timestamp + 1);
+            // Records the combiner let pass come as they are.
+            W window = (W) WindowCombineOperator.windowOfPartial(timestamp, partialWindowSize);
             addToWindows((IN) partial.value(), timestamp, List.of(window));
         } else {
             IN value = (IN) record;
@@ -314,7 +315,8 @@ public final class WindowOperator<K, IN, W extends Window>
         UserFunctions.closeAll(preAggregation, windowFunction);
     }
 
-    private final class TimersTime implements WindowResults.FiringTime {
+    /** Time as the window function and the evictor see it: the timer service's. */
+    private final class TimerServiceTime implements WindowResults.FiringTime, Evictor.EvictorContext {
         @Override
         public long currentProcessingTime() {
             return timers.currentProcessingTime();
@@ -324,24 +326,15 @@ public final class WindowOperator<K, IN, W extends Window>
         public long currentWatermark() {
             return timers.currentWatermark();
         }
-    }
 
-    private final class AssignerContext extends WindowAssigner.WindowAssignerContext {
         @Override
         public long getCurrentProcessingTime() {
-            return timers.currentProcessingTime();
-        }
-    }
-
-    private final class EvictorContextImpl implements Evictor.EvictorContext {
-        @Override
-        public long getCurrentProcessingTime() {
-            return timers.currentProcessingTime();
+            return currentProcessingTime();
         }
 
         @Override
         public long getCurrentWatermark() {
-            return timers.currentWatermark();
+            return currentWatermark();
         }
     }
 }

@@ -372,7 +372,7 @@ class BlockingPartitionTest {
     @Test
     void watermarksAndFlushesAreNoOpsAndNothingIsEverPending() throws Exception {
         BlockingPartitionWriter writer = new BlockingPartitionWriter(files(0), 2, ChannelSelector.roundRobin(2, 0),
-                serializer, 1 << 20, false);
+                serializer, 1 << 20);
         writer.emit("a", 5);
         writer.emitWatermark(100);
         writer.flush();
