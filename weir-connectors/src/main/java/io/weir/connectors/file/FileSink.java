@@ -1,7 +1,11 @@
 package io.weir.connectors.file;
 
+import io.weir.api.common.SimpleVersionedSerializer;
+import io.weir.api.connector.sink.Committer;
+import io.weir.api.connector.sink.CommitterInitContext;
+import io.weir.api.connector.sink.CommittingSinkWriter;
 import io.weir.api.connector.sink.Sink;
-import io.weir.api.connector.sink.SinkWriter;
+import io.weir.api.connector.sink.SupportsCommitter;
 import io.weir.api.connector.sink.WriterInitContext;
 
 import java.io.IOException;
@@ -10,29 +14,36 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Writes records as UTF-8 text lines into a directory, one file per sink subtask: {@code part-0},
- * {@code part-1}, ...
+ * Writes records as UTF-8 text lines into a directory, one part file per sink subtask: {@code part-0-0},
+ * {@code part-1-0}, ... ({@code part-<subtask>-<n>}).
  *
  * <pre>{@code
  * counts.sinkTo(FileSink.forRowFormat("/out/counts", (Tuple2<String, Integer> t) -> t.f0 + "," + t.f1));
  * }</pre>
  *
- * <p><b>A part file appears only when its subtask finished successfully.</b> A subtask writes to a hidden
- * in-progress file ({@code .part-<subtask>-<attempt>.inprogress}) and, at the end of its input, closes it
- * and renames it atomically to {@code part-<subtask>}, replacing a file of that name left by an earlier
- * run. A subtask that fails or is cancelled deletes its in-progress file, so readers of the directory
- * never see half-written output (hidden files are also skipped by {@link FileSource}).
+ * <p><b>Part files appear only when the whole job succeeded</b>, all of them together. Each subtask writes a
+ * hidden in-progress file ({@code .part-<subtask>-<job id>-<attempt>.inprogress}, unique per job run) and, at the
+ * end of its input, renames it to a hidden pending file ({@code ....pending}). After every task of the job finished,
+ * the job's {@link FileCommitter} renames the pending files to their part names. A job that fails or is cancelled
+ * publishes nothing, and its hidden files are removed; readers of the directory never see uncommitted data (hidden
+ * files are also skipped by {@link FileSource}). On an unbounded stream nothing appears until the job ends (rolling
+ * part files on checkpoints comes with checkpoints).
  *
- * <p>Output is published once, at the end of input: on an unbounded stream nothing appears until the job
- * ends, and a cancelled job publishes nothing. (Rolling part files on checkpoints needs a committer, which
- * this sink does not have yet.)
+ * <p><b>One job at a time per directory.</b> The committer locks the directory (the hidden file
+ * {@code .weir-sink.lock}) when the job starts and releases it when the job ends: a second job on the same
+ * directory fails at once, naming the directory and the job that holds it. A lock left by a killed process is taken
+ * over, and what that process left (hidden files; a commit it was in the middle of) is cleaned up or finished.
  *
- * <p>The directory is created if missing. The sink does not delete part files it does not write: when a
- * job re-runs into the same directory with a lower parallelism, the extra {@code part-N} files of the old
- * run remain, so point re-runs at an empty directory or clear it first.
+ * <p><b>A successful run replaces the output of earlier runs</b>: its commit deletes the {@code part-*} files it does
+ * not write (for example those of an earlier run with a higher parallelism), so the directory then holds exactly its
+ * own part files. Other files in the directory are left alone.
+ *
+ * <p>The directory is created if missing.
  */
-public final class FileSink<T> implements Sink<T> {
+public final class FileSink<T> implements Sink<T>, SupportsCommitter<FileSinkCommittable> {
     private static final long serialVersionUID = 1L;
+    private static final String IN_PROGRESS = ".inprogress";
+    private static final String PENDING = ".pending";
 
     private final String directory;
     private final Encoder<T> encoder;
@@ -70,22 +81,42 @@ public final class FileSink<T> implements Sink<T> {
 
     /** Creates the directory if needed and opens this subtask's in-progress file, so a bad directory fails here. */
     @Override
-    public SinkWriter<T> createWriter(WriterInitContext context) throws IOException {
+    public CommittingSinkWriter<T, FileSinkCommittable> createWriter(WriterInitContext context) throws IOException {
         Path dir = Path.of(directory);
         prepareDirectory(dir);
-        int subtask = context.getSubtaskId();
-        int attempt = context.getAttemptNumber();
-        // A failed attempt that died without close() leaves its in-progress file; it is garbage now.
-        for (int earlier = 0; earlier < attempt; earlier++) {
-            Files.deleteIfExists(dir.resolve(inProgressName(subtask, earlier)));
-        }
-        Path inProgress = dir.resolve(inProgressName(subtask, attempt));
-        Path target = dir.resolve("part-" + subtask);
-        return PartFileWriter.open(inProgress, target, encoder);
+        String base = hiddenName(context.getSubtaskId(), context.getJobId(), context.getAttemptNumber());
+        return PartFileWriter.open(dir.resolve(base + IN_PROGRESS), dir.resolve(base + PENDING),
+                partName(context.getSubtaskId()), encoder);
     }
 
-    static String inProgressName(int subtask, int attempt) {
-        return ".part-" + subtask + "-" + attempt + ".inprogress";
+    /** Creates the directory if needed and locks it for the job's run (see the class comment). */
+    @Override
+    public Committer<FileSinkCommittable> createCommitter(CommitterInitContext context) throws IOException {
+        Path dir = Path.of(directory);
+        prepareDirectory(dir);
+        return FileCommitter.open(dir, context.getJobId());
+    }
+
+    @Override
+    public SimpleVersionedSerializer<FileSinkCommittable> getCommittableSerializer() {
+        return new FileSinkCommittableSerializer();
+    }
+
+    /** Hidden, and unique per job run, subtask and attempt; a job id is hex digits, so the name parses back. */
+    static String hiddenName(int subtask, String jobId, int attempt) {
+        return ".part-" + subtask + "-" + jobId + "-" + attempt;
+    }
+
+    static String partName(int subtask) {
+        return "part-" + subtask + "-0";
+    }
+
+    /** Whether {@code name} is an in-progress or pending file of the job {@code jobId} (of any job when null). */
+    static boolean isHiddenPartFile(String name, String jobId) {
+        if (!name.startsWith(".part-") || !(name.endsWith(IN_PROGRESS) || name.endsWith(PENDING))) {
+            return false;
+        }
+        return jobId == null || name.contains("-" + jobId + "-");
     }
 
     private static void prepareDirectory(Path dir) throws IOException {

@@ -1,6 +1,6 @@
 package io.weir.connectors.file;
 
-import io.weir.api.connector.sink.SinkWriter;
+import io.weir.api.connector.sink.CommittingSinkWriter;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -11,39 +11,48 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Collection;
+import java.util.List;
 
 /**
- * Writes one subtask's lines to its in-progress file and publishes it as a part file at the end of input.
- * Used by one task thread only.
+ * Writes one subtask's lines to its hidden in-progress file; at the end of input seals it as a hidden pending file
+ * for the {@link FileCommitter} to publish once the job succeeded. Used by one task thread only.
  *
  * <pre>
- *   open ──write*──▶ flush(true): force, close, rename in-progress → part ──▶ close: nothing left to do
- *     └──────────────▶ close without flush(true): close, delete in-progress
+ *   open ──write*──▶ flush(true): force, close ──▶ prepareCommit: rename in-progress → pending ──▶ close
+ *     └──────────────▶ close without prepareCommit: close, delete in-progress
  * </pre>
  */
-final class PartFileWriter<T> implements SinkWriter<T> {
+final class PartFileWriter<T> implements CommittingSinkWriter<T, FileSinkCommittable> {
     private static final int BUFFER_BYTES = 1 << 16;
 
     private final Path inProgress;
-    private final Path target;
+    private final Path pending;
+    private final String partName;
     private final Encoder<T> encoder;
     private final FileChannel channel;
     // Our own buffer rather than a BufferedWriter: no lock per call, one bulk write per 64 KB.
     private final byte[] buffer = new byte[BUFFER_BYTES];
     private final ByteBuffer bufferView = ByteBuffer.wrap(buffer);
     private int count;
-    private boolean committed;
+    private boolean ended;
+    private boolean prepared;
     private boolean closed;
 
-    private PartFileWriter(Path inProgress, Path target, Encoder<T> encoder, FileChannel channel) {
+    private PartFileWriter(Path inProgress, Path pending, String partName, Encoder<T> encoder, FileChannel channel) {
         this.inProgress = inProgress;
-        this.target = target;
+        this.pending = pending;
+        this.partName = partName;
         this.encoder = encoder;
         this.channel = channel;
     }
 
-    /** Opens (truncating) the in-progress file. */
-    static <T> PartFileWriter<T> open(Path inProgress, Path target, Encoder<T> encoder) throws IOException {
+    /**
+     * Opens (truncating) the in-progress file; {@code pending} is what it becomes at the end of input, and
+     * {@code partName} the name the committer gives it in the same directory.
+     */
+    static <T> PartFileWriter<T> open(Path inProgress, Path pending, String partName, Encoder<T> encoder)
+            throws IOException {
         FileChannel channel;
         try {
             channel = FileChannel.open(inProgress, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
@@ -52,13 +61,13 @@ final class PartFileWriter<T> implements SinkWriter<T> {
             throw new IOException("FileSink cannot create its in-progress file '" + inProgress
                     + "'; check that the output directory is writable: " + e, e);
         }
-        return new PartFileWriter<>(inProgress, target, encoder, channel);
+        return new PartFileWriter<>(inProgress, pending, partName, encoder, channel);
     }
 
     @Override
     public void write(T element, Context context) throws Exception {
-        if (committed || closed) {
-            throw new IllegalStateException("FileSink writer for '" + target + "' got a record after "
+        if (ended || closed) {
+            throw new IllegalStateException("FileSink writer for '" + inProgress + "' got a record after "
                     + (closed ? "close()" : "flush(true)"));
         }
         // getBytes has a fast path for Latin-1 strings and handles surrogates; the copy is cheap next to I/O.
@@ -76,13 +85,10 @@ final class PartFileWriter<T> implements SinkWriter<T> {
         buffer[count++] = '\n';
     }
 
-    /**
-     * Hands buffered bytes to the file; at the end of input also forces them to disk and renames the file to
-     * its part name, so the part file is complete whenever it exists.
-     */
+    /** Hands buffered bytes to the file; at the end of input also forces them to disk and closes the file. */
     @Override
     public void flush(boolean endOfInput) throws IOException {
-        if (committed || closed) {
+        if (ended || closed) {
             return;
         }
         drainBuffer();
@@ -91,23 +97,34 @@ final class PartFileWriter<T> implements SinkWriter<T> {
         }
         channel.force(false);
         channel.close();
-        try {
-            publish();
-        } catch (IOException e) {
-            throw new IOException("FileSink cannot publish '" + inProgress + "' as '" + target
-                    + "'; was the output directory removed or made read-only while the job ran? " + e, e);
-        }
-        committed = true;
+        ended = true;
     }
 
-    /** Without a preceding {@code flush(true)}, discards the output: the in-progress file is deleted. */
+    /** Renames the complete in-progress file to its pending name; it stays hidden until the job commits. */
+    @Override
+    public Collection<FileSinkCommittable> prepareCommit() throws IOException {
+        if (!ended || prepared || closed) {
+            throw new IllegalStateException("FileSink writer for '" + inProgress + "' can prepare its commit once, "
+                    + "after flush(true) and before close()");
+        }
+        try {
+            move(inProgress, pending);
+        } catch (IOException e) {
+            throw new IOException("FileSink cannot seal '" + inProgress + "' as '" + pending + "'; was the output "
+                    + "directory removed or made read-only while the job ran? " + e, e);
+        }
+        prepared = true;
+        return List.of(new FileSinkCommittable(pending.getFileName().toString(), partName));
+    }
+
+    /** Without a preceding {@code prepareCommit}, discards the output: the in-progress file is deleted. */
     @Override
     public void close() throws IOException {
         if (closed) {
             return;
         }
         closed = true;
-        if (!committed) {
+        if (!prepared) {
             try {
                 channel.close();
             } finally {
@@ -116,12 +133,12 @@ final class PartFileWriter<T> implements SinkWriter<T> {
         }
     }
 
-    private void publish() throws IOException {
+    private static void move(Path from, Path to) throws IOException {
         try {
-            Files.move(inProgress, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             // Only on a file system without atomic rename; a plain move is the best it offers.
-            Files.move(inProgress, target, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

@@ -10,6 +10,8 @@ import io.weir.runtime.graph.JobGraph;
 import io.weir.runtime.graph.JobVertex;
 import io.weir.runtime.scheduler.BatchDeployment;
 import io.weir.runtime.scheduler.SubtaskId;
+import io.weir.runtime.sink.PreparedCommittables;
+import io.weir.runtime.sink.SinkCommitCoordinator;
 import io.weir.runtime.task.PartitionUnavailableException;
 import io.weir.runtime.task.StreamTask;
 import io.weir.runtime.task.TaskCancelledException;
@@ -81,6 +83,8 @@ final class BatchJobRun implements JobExecution, TaskListener {
     private final Map<SubtaskId, SubtaskRun> runs = new HashMap<>();
     private final List<Thread> threads = new ArrayList<>();
     private final Map<SubtaskId, StreamTask> running = new HashMap<>();
+    private final PreparedCommittables committables = new PreparedCommittables(JobIds.next());
+    private SinkCommitCoordinator sinkCommits;
     private volatile JobStatus status = JobStatus.CREATED;
     private BatchDeployment deployment;
     private Path workDirectory;
@@ -130,8 +134,9 @@ final class BatchJobRun implements JobExecution, TaskListener {
     private void schedule() {
         long start = System.nanoTime();
         try {
+            sinkCommits = SinkCommitCoordinator.open(graph, committables);
             workDirectory = createWorkDirectory();
-            deployment = new BatchDeployment(graph, workDirectory, userClassLoader, this);
+            deployment = new BatchDeployment(graph, workDirectory, userClassLoader, this, committables);
             freeSlots = slots;
             while (true) {
                 if (!cancelling && failure == null) {
@@ -156,6 +161,11 @@ final class BatchJobRun implements JobExecution, TaskListener {
         } finally {
             JobCompletion.joinAll(threads);
             deleteWorkDirectory();
+            if (sinkCommits != null) {
+                // Only the attempt of each subtask that finished is committed: a retry's output replaces the failed one's.
+                failure = sinkCommits.endJob(failure, cancelling,
+                        (vertex, subtask) -> runs.get(new SubtaskId(vertex.id(), subtask)).finishedAttempt);
+            }
             complete(Duration.ofNanos(System.nanoTime() - start));
         }
     }

@@ -5,6 +5,8 @@ import io.weir.api.common.JobExecutionResult;
 import io.weir.api.common.JobStatus;
 import io.weir.runtime.graph.JobGraph;
 import io.weir.runtime.scheduler.Deployment;
+import io.weir.runtime.sink.PreparedCommittables;
+import io.weir.runtime.sink.SinkCommitCoordinator;
 import io.weir.runtime.task.StreamTask;
 import io.weir.runtime.task.TaskListener;
 import org.slf4j.Logger;
@@ -34,6 +36,7 @@ final class StreamingJobRun implements JobExecution, TaskListener {
     private final CompletableFuture<JobExecutionResult> result = new CompletableFuture<>();
     private final AccumulatorMerger accumulators = new AccumulatorMerger();
     private final Object lock = new Object();
+    private final PreparedCommittables committables = new PreparedCommittables(JobIds.next());
     private volatile JobStatus status = JobStatus.CREATED;
     private List<StreamTask> tasks = List.of();
     private Throwable failure;
@@ -79,14 +82,26 @@ final class StreamingJobRun implements JobExecution, TaskListener {
     private void runAttempts() {
         long start = System.nanoTime();
         int restarts = 0;
+        int lastAttempt = 0;
+        SinkCommitCoordinator sinkCommits;
+        try {
+            sinkCommits = SinkCommitCoordinator.open(graph, committables);
+        } catch (Exception e) {
+            synchronized (lock) {
+                failure = e;
+            }
+            complete(Duration.ofNanos(System.nanoTime() - start));
+            return;
+        }
         for (int attempt = 0; ; attempt++) {
             List<Thread> threads;
             synchronized (lock) {
                 if (cancelRequested) {
                     break;
                 }
+                lastAttempt = attempt;
                 try {
-                    tasks = Deployment.deployStreaming(graph, this, attempt);
+                    tasks = Deployment.deployStreaming(graph, this, attempt, committables);
                 } catch (Exception e) {
                     failure = e;
                     break;
@@ -116,6 +131,11 @@ final class StreamingJobRun implements JobExecution, TaskListener {
                     break;
                 }
             }
+        }
+        synchronized (lock) {
+            // Under the lock, so that a cancel cannot slip in between the commit and the job's final status.
+            int committedAttempt = lastAttempt;
+            failure = sinkCommits.endJob(failure, cancelRequested, (vertex, subtask) -> committedAttempt);
         }
         complete(Duration.ofNanos(System.nanoTime() - start));
     }

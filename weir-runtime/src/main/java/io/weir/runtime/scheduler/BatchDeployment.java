@@ -15,6 +15,7 @@ import io.weir.runtime.graph.KeyedStateKind;
 import io.weir.runtime.graph.SourceOperatorFactory;
 import io.weir.runtime.operators.SharedSplitEnumerator;
 import io.weir.runtime.serialization.RecordSerializer;
+import io.weir.runtime.sink.PreparedCommittables;
 import io.weir.runtime.task.BlockingTaskInput;
 import io.weir.runtime.task.InputPartition;
 import io.weir.runtime.task.SortingTaskInput;
@@ -45,11 +46,15 @@ public final class BatchDeployment {
     private final Path workDirectory;
     private final ClassLoader userClassLoader;
     private final TaskListener listener;
+    private final PreparedCommittables committables;
     private final Configuration conf;
     private final Map<Integer, SharedSplitEnumerator<?>> enumerators = new HashMap<>();
 
-    public BatchDeployment(JobGraph graph, Path workDirectory, ClassLoader userClassLoader, TaskListener listener) {
+    /** {@code committables} collects what the job run's committing sinks prepare. */
+    public BatchDeployment(JobGraph graph, Path workDirectory, ClassLoader userClassLoader, TaskListener listener,
+                           PreparedCommittables committables) {
         this.graph = graph;
+        this.committables = committables;
         this.workDirectory = workDirectory;
         this.userClassLoader = userClassLoader;
         this.listener = listener;
@@ -94,7 +99,7 @@ public final class BatchDeployment {
             }
         }
         return new StreamTask(new StreamTask.Spec(v, subtask, attempt, graph.jobName(), graph.maxParallelism(), conf,
-                graph.processingClock()),
+                graph.processingClock(), committables),
                 new TaskInbox(), input, splits, writers, listener);
     }
 

@@ -13,6 +13,7 @@ import io.weir.runtime.graph.JobGraph;
 import io.weir.runtime.graph.JobVertex;
 import io.weir.runtime.graph.SourceOperatorFactory;
 import io.weir.runtime.operators.SharedSplitEnumerator;
+import io.weir.runtime.sink.PreparedCommittables;
 import io.weir.api.config.PipelineOptions;
 import io.weir.runtime.task.PipelinedTaskInput;
 import io.weir.runtime.task.SourceTaskInput;
@@ -41,7 +42,9 @@ public final class Deployment {
     private Deployment() {
     }
 
-    public static List<StreamTask> deployStreaming(JobGraph graph, TaskListener listener, int attempt) throws Exception {
+    /** {@code committables} collects what the job run's committing sinks prepare. */
+    public static List<StreamTask> deployStreaming(JobGraph graph, TaskListener listener, int attempt,
+                                                   PreparedCommittables committables) throws Exception {
         Configuration conf = graph.configuration();
         int capacity = positive(conf.get(ExecutionOptions.CHANNEL_CAPACITY), ExecutionOptions.CHANNEL_CAPACITY.key(), conf);
         int batchSize = positive(conf.get(ExecutionOptions.BATCH_SIZE), ExecutionOptions.BATCH_SIZE.key(), conf);
@@ -114,7 +117,7 @@ public final class Deployment {
                     input = new PipelinedTaskInput(gate);
                 }
                 tasks.add(new StreamTask(new StreamTask.Spec(v, s, attempt, graph.jobName(), graph.maxParallelism(),
-                        conf, graph.processingClock()), inboxes.get(v.id())[s], input, splits, writers, listener));
+                        conf, graph.processingClock(), committables), inboxes.get(v.id())[s], input, splits, writers, listener));
             }
         }
         return tasks;

@@ -9,9 +9,11 @@ import io.weir.runtime.graph.ChainedOperator;
 import io.weir.runtime.graph.JobEdge;
 import io.weir.runtime.graph.JobVertex;
 import io.weir.runtime.graph.ProcessingClock;
+import io.weir.runtime.graph.SinkOperatorFactory;
 import io.weir.runtime.graph.SourceOperatorFactory;
 import io.weir.runtime.operators.SharedSplitEnumerator;
 import io.weir.runtime.operators.StreamOperator;
+import io.weir.runtime.sink.PreparedCommittables;
 import io.weir.runtime.time.FrozenProcessingTimeService;
 import io.weir.runtime.time.MailboxProcessingTimeService;
 import io.weir.runtime.time.ProcessingTimeService;
@@ -32,7 +34,7 @@ import java.util.Map;
 public final class StreamTask implements Runnable, TaskControl {
     /** What identifies an attempt and what it runs with. */
     public record Spec(JobVertex vertex, int subtask, int attempt, String jobName, int maxParallelism,
-                       Configuration configuration, ProcessingClock clock) {
+                       Configuration configuration, ProcessingClock clock, PreparedCommittables committables) {
     }
 
     private final Spec spec;
@@ -153,6 +155,8 @@ public final class StreamTask implements Runnable, TaskControl {
         for (ChainedOperator op : spec.vertex().operators()) {
             if (op.factory() instanceof SourceOperatorFactory<?, ?> sourceFactory) {
                 operators.add(((SourceOperatorFactory) sourceFactory).createSourceOperator((SharedSplitEnumerator) splits));
+            } else if (op.factory() instanceof SinkOperatorFactory<?> sinkFactory) {
+                operators.add(sinkFactory.createSinkOperator(op.nodeId(), spec.committables()));
             } else {
                 operators.add(op.factory().createOperator());
             }

@@ -14,8 +14,8 @@ import io.weir.api.dag.UnionTransformation;
 import io.weir.api.functions.KeySelector;
 import io.weir.runtime.graph.OperatorFactory;
 import io.weir.runtime.graph.SimpleOperatorFactory;
+import io.weir.runtime.graph.SinkOperatorFactory;
 import io.weir.runtime.graph.SourceOperatorFactory;
-import io.weir.runtime.operators.SinkOperator;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -103,8 +103,7 @@ final class StreamGraphBuilder {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static OperatorFactory sinkFactory(SinkTransformation<?> s, boolean publishAtEndOfInput) {
-        return new SimpleOperatorFactory(publishAtEndOfInput ? "Sink(publish at end of input)" : "Sink",
-                () -> new SinkOperator(s.getSink(), publishAtEndOfInput));
+        return new SinkOperatorFactory(s.getSink(), publishAtEndOfInput);
     }
 
     private StreamNode register(Transformation<?> t, OperatorFactory factory, int inputs,
