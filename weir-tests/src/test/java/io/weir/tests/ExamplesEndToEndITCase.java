@@ -240,7 +240,8 @@ class ExamplesEndToEndITCase {
     private static List<String> outputLines(Path output) throws IOException {
         List<String> lines = new ArrayList<>();
         try (Stream<Path> files = Files.walk(output)) {
-            for (Path part : files.filter(Files::isRegularFile).sorted().toList()) {
+            for (Path part : files.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList()) {
                 lines.addAll(Files.readAllLines(part));
             }
         }

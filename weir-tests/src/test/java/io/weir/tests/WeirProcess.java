@@ -51,4 +51,18 @@ final class WeirProcess {
         }
         return new Result(process.exitValue(), Files.readString(stdout), Files.readString(stderr));
     }
+
+    /**
+     * Starts {@code bin/weir args...} in {@code workDir} with its standard input and output as pipes for the test to
+     * drive, and standard error into {@code stderr}; the environment is cleared of Weir's variables as in
+     * {@link #run}.
+     */
+    static Process start(Path workDir, Path stderr, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(SCRIPT.toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectError(stderr.toFile());
+        builder.environment().keySet().removeAll(List.of("WEIR_HOME", "WEIR_CONF_DIR", "JAVA_OPTS"));
+        return builder.start();
+    }
 }

@@ -101,7 +101,7 @@ class WordCountEndToEndITCase {
                 "--input", input.toString(), "--output", output.toString());
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
-        assertThat(partFiles(output)).extracting(p -> p.getFileName().toString()).containsExactly("part-0");
+        assertThat(partFiles(output)).extracting(p -> p.getFileName().toString()).containsExactly("part-0-0");
         assertThat(lastCountPerWord(output)).isEqualTo(countWords(input));
     }
 
