@@ -11,7 +11,6 @@ import io.weir.runtime.graph.JobVertex;
 import io.weir.runtime.scheduler.BatchDeployment;
 import io.weir.runtime.scheduler.SubtaskId;
 import io.weir.runtime.sink.PreparedCommittables;
-import io.weir.runtime.sink.SinkCommitCoordinator;
 import io.weir.runtime.task.PartitionUnavailableException;
 import io.weir.runtime.task.StreamTask;
 import io.weir.runtime.task.TaskCancelledException;

@@ -6,7 +6,6 @@ import io.weir.api.common.JobStatus;
 import io.weir.runtime.graph.JobGraph;
 import io.weir.runtime.scheduler.Deployment;
 import io.weir.runtime.sink.PreparedCommittables;
-import io.weir.runtime.sink.SinkCommitCoordinator;
 import io.weir.runtime.task.StreamTask;
 import io.weir.runtime.task.TaskListener;
 import org.slf4j.Logger;

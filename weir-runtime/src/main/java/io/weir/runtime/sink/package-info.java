@@ -1,6 +1,6 @@
 /**
- * Two-phase commit of sinks that implement {@code SupportsCommitter}: output appears only when the whole job
- * succeeded.
+ * What sink subtasks hand to the job for two-phase commit (sinks that implement {@code SupportsCommitter}): output
+ * appears only when the whole job succeeded. The executor's {@code SinkCommitCoordinator} commits it.
  *
  * <pre>
  *  job start          SinkCommitCoordinator.open: one Committer per committing sink (a file sink locks its directory)

@@ -7,7 +7,8 @@ import io.weir.api.eventtime.Watermark;
  * {@code writeWatermark} between records as event time advances), then {@code flush(true)} at the end of
  * input, then {@code close()}. When the job fails or is cancelled, {@code close()} is called without
  * {@code flush(true)}: the writer must then discard what is not yet committed, so that no half-written output
- * is left behind.
+ * is left behind. A writer whose output must appear only when the whole job succeeded is a
+ * {@link CommittingSinkWriter} of a {@link SupportsCommitter} sink.
  */
 public interface SinkWriter<T> extends AutoCloseable {
     void write(T element, Context context) throws Exception;

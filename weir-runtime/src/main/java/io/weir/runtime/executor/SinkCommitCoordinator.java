@@ -1,4 +1,4 @@
-package io.weir.runtime.sink;
+package io.weir.runtime.executor;
 
 import io.weir.api.common.JobExecutionException;
 import io.weir.api.connector.sink.Committer;
@@ -8,6 +8,8 @@ import io.weir.runtime.graph.ChainedOperator;
 import io.weir.runtime.graph.JobGraph;
 import io.weir.runtime.graph.JobVertex;
 import io.weir.runtime.graph.SinkOperatorFactory;
+import io.weir.runtime.sink.CommittableEnvelope;
+import io.weir.runtime.sink.PreparedCommittables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,14 +22,14 @@ import java.util.List;
  * commits what the successful attempts prepared once every task finished, and closes the committers when the job
  * ends (which discards whatever was not committed). Used by the job's coordinator thread only.
  */
-public final class SinkCommitCoordinator {
+final class SinkCommitCoordinator {
     private static final Logger LOG = LoggerFactory.getLogger(SinkCommitCoordinator.class);
     /** Rounds of {@code retryLater} before a commit counts as failed. */
     static final int MAX_COMMIT_RETRIES = 10;
 
     /** Which attempt of a subtask finished successfully. */
     @FunctionalInterface
-    public interface FinishedAttempts {
+    interface FinishedAttempts {
         int of(JobVertex vertex, int subtask);
     }
 
@@ -51,7 +53,7 @@ public final class SinkCommitCoordinator {
      * closed and the job cannot start.
      */
     @SuppressWarnings("unchecked")
-    public static SinkCommitCoordinator open(JobGraph graph, PreparedCommittables prepared) throws JobExecutionException {
+    static SinkCommitCoordinator open(JobGraph graph, PreparedCommittables prepared) throws JobExecutionException {
         List<CommittingSink> sinks = new ArrayList<>();
         SinkCommitCoordinator coordinator = new SinkCommitCoordinator(graph.jobName(), prepared, sinks);
         for (JobVertex vertex : graph.vertices()) {
@@ -102,7 +104,7 @@ public final class SinkCommitCoordinator {
      *
      * @throws JobExecutionException naming the sink, if a commit failed; the job then fails
      */
-    public void commitAll(FinishedAttempts finished) throws JobExecutionException {
+    void commitAll(FinishedAttempts finished) throws JobExecutionException {
         for (CommittingSink sink : sinks) {
             try {
                 commit(sink, collect(sink, finished));
@@ -166,7 +168,7 @@ public final class SinkCommitCoordinator {
      * closes every committer (discarding what was not committed). Returns the job's failure afterwards: the given
      * one, or the commit's. A committer that fails to close is only logged: the job's outcome stands.
      */
-    public Throwable endJob(Throwable failure, boolean cancelled, FinishedAttempts finished) {
+    Throwable endJob(Throwable failure, boolean cancelled, FinishedAttempts finished) {
         Throwable outcome = failure;
         if (failure == null && !cancelled) {
             try {
@@ -180,7 +182,7 @@ public final class SinkCommitCoordinator {
     }
 
     /** Closes every committer; returns what failed (the first failure, with the others suppressed), or null. */
-    public Throwable close() {
+    Throwable close() {
         Throwable failure = null;
         for (CommittingSink sink : sinks) {
             try {
