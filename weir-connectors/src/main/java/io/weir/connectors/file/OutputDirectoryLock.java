@@ -53,6 +53,10 @@ final class OutputDirectoryLock implements AutoCloseable {
         String owner = "pid " + ProcessHandle.current().pid() + ", job " + jobId;
         String otherInThisJvm = HELD_IN_THIS_JVM.putIfAbsent(file, owner);
         if (otherInThisJvm != null) {
+            if (otherInThisJvm.equals(owner)) {
+                throw new IOException("Two FileSinks of job " + jobId + " write to output directory '" + directory
+                        + "': their part files would collide. Give each sink its own directory.");
+            }
             throw held(directory, file, otherInThisJvm);
         }
         FileChannel channel = null;

@@ -197,6 +197,19 @@ class FileSinkTest {
     }
 
     @Test
+    void twoSinksOfOneJobOnTheSameDirectoryAreRefused() throws Exception {
+        Path out = tmp.resolve("out");
+        Committer<FileSinkCommittable> first = FileSink.<String>forTextLines(out).createCommitter(new TestCommitterContext(1));
+
+        assertThatThrownBy(() -> FileSink.<Integer>forTextLines(out).createCommitter(new TestCommitterContext(1)))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("Two FileSinks of job " + TestWriterContext.JOB_ID)
+                .hasMessageContaining("'" + out + "'")
+                .hasMessageContaining("Give each sink its own directory");
+        first.close();
+    }
+
+    @Test
     void aStaleLockIsTakenOverAndWhatItsRunLeftIsRemoved() throws Exception {
         Path out = Files.createDirectory(tmp.resolve("out"));
         String deadJob = "dead0000000000000000000000000000";
