@@ -5,9 +5,9 @@
 #   tools/fault-injection.sh [rounds]        (default 20; each round alternates STREAMING and BATCH)
 #
 # Each round, on one output directory per mode that is reused across rounds:
-#   1. kill -9: starts bin/weir and kills it at a random moment (before, during or after the job's commit). The
-#      visible part files must then be nothing new: none, or exactly the complete correct result; a commit cut in
-#      half must have left its journal, which the next job finishes.
+#   1. kill -9: removes the visible part files, starts bin/weir and kills it at a random moment (before, during or
+#      after the job's commit). The visible part files must then be none, or exactly the complete correct result;
+#      a commit cut in half must have left its journal, which the next job finishes.
 #   2. two jobs at once on the same directory: each must succeed or fail at once with the directory-lock error,
 #      at least one must succeed, and the directory must then hold exactly the correct result, with no hidden
 #      leftovers of any run.
@@ -83,7 +83,12 @@ for round in $(seq 1 "$rounds"); do
   out="$work/out-$mode"
   log="$work/round-$round"
 
-  # 1. kill -9 at a random moment, up to a little after the reference run's duration.
+  # 1. kill -9 at a random moment, up to a little after the reference run's duration. The visible result of the
+  #    previous round is removed first (hidden leftovers and the lock file stay), so whatever is visible afterwards
+  #    was published by the killed run.
+  if [ -d "$out" ]; then
+    find "$out" -maxdepth 1 -type f -name 'part-*' -delete
+  fi
   delay_ms=$(( RANDOM * 32768 + RANDOM ))
   delay_ms=$(( delay_ms % (duration_ms[$mode] * 12 / 10 + 1) ))
   start_job "$mode" "$out" "$log-killed"
