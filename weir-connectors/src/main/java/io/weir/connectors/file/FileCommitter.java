@@ -163,7 +163,11 @@ final class FileCommitter implements Committer<FileSinkCommittable> {
         Files.deleteIfExists(journal);
     }
 
-    /** Deletes this run's hidden files (its uncommitted output), then releases the directory. */
+    /**
+     * Deletes this run's hidden files (its uncommitted output), then releases the directory. A commit of this run
+     * that was journaled but failed while being applied is decided: it is applied again here, and if that fails too,
+     * its journal and pending files stay for the next job on the directory to finish.
+     */
     @Override
     public void close() throws IOException {
         if (closed) {
@@ -171,6 +175,16 @@ final class FileCommitter implements Committer<FileSinkCommittable> {
         }
         closed = true;
         try {
+            Path journal = directory.resolve(JOURNAL_PREFIX + jobId);
+            if (Files.exists(journal)) {
+                try {
+                    apply(directory, journal);
+                } catch (IOException e) {
+                    LOG.warn("Output directory '{}': the commit of job {} could not be completed ({}); the next job"
+                            + " on this directory completes it", directory, jobId, e.toString());
+                    return;
+                }
+            }
             deleteHiddenPartFiles(directory, jobId);
         } finally {
             lock.close();

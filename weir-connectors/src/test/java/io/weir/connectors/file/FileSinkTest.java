@@ -250,6 +250,30 @@ class FileSinkTest {
     }
 
     @Test
+    void aCommitThatFailsHalfwayKeepsItsJournalAndPendingFilesForTheNextJobToFinish() throws Exception {
+        Path out = tmp.resolve("out");
+        FileSink<String> sink = FileSink.forTextLines(out);
+        Committer<FileSinkCommittable> committer = sink.createCommitter(new TestCommitterContext(2));
+        List<FileSinkCommittable> prepared = new ArrayList<>(prepare(sink, 0, 2, "zero"));
+        prepared.addAll(prepare(sink, 1, 2, "one"));
+        // A non-empty directory where subtask 1's part file goes: its rename fails after subtask 0's succeeded.
+        Files.writeString(Files.createDirectories(out.resolve("part-1-0")).resolve("blocker"), "x");
+
+        assertThatThrownBy(() -> TestCommitRequest.commit(committer, TestCommitRequest.of(prepared)))
+                .isInstanceOf(IOException.class);
+        committer.close();
+        assertThat(allFiles(out)).contains(FileCommitter.JOURNAL_PREFIX + TestWriterContext.JOB_ID)
+                .anyMatch(name -> name.endsWith(".pending"));
+
+        Files.delete(out.resolve("part-1-0/blocker"));
+        Files.delete(out.resolve("part-1-0"));
+        FileSink.<String>forTextLines(out).createCommitter(new TestCommitterContext("next", 1)).close();
+
+        assertThat(allFiles(out)).containsExactly(LOCK, "part-0-0", "part-1-0");
+        assertThat(Files.readAllLines(out.resolve("part-1-0"))).containsExactly("one");
+    }
+
+    @Test
     void aCommitThatNeverStartedIsDiscardedByTheNextJob() throws Exception {
         Path out = Files.createDirectory(tmp.resolve("out"));
         String deadJob = "dead0000000000000000000000000000";
