@@ -104,6 +104,30 @@ public class KeyedStream<T, K> extends DataStream<T> {
         return aggregate(FieldAggregator.maxBy(field), "MaxBy");
     }
 
+    /**
+     * The whole record with the minimum field value; on ties the first such record is kept when {@code first},
+     * else the last.
+     */
+    public SingleOutputStreamOperator<T> minBy(int position, boolean first) {
+        return aggregate(FieldAggregator.minBy(position, first), "MinBy");
+    }
+
+    public SingleOutputStreamOperator<T> minBy(String field, boolean first) {
+        return aggregate(FieldAggregator.minBy(field, first), "MinBy");
+    }
+
+    /**
+     * The whole record with the maximum field value; on ties the first such record is kept when {@code first},
+     * else the last.
+     */
+    public SingleOutputStreamOperator<T> maxBy(int position, boolean first) {
+        return aggregate(FieldAggregator.maxBy(position, first), "MaxBy");
+    }
+
+    public SingleOutputStreamOperator<T> maxBy(String field, boolean first) {
+        return aggregate(FieldAggregator.maxBy(field, first), "MaxBy");
+    }
+
     private SingleOutputStreamOperator<T> aggregate(FieldAggregator<T> aggregator, String name) {
         return keyed(new Operation.RollingReduce(aggregator, name));
     }

@@ -191,6 +191,24 @@ public class WindowedStream<T, K, W extends Window> {
         return build("maxBy", FieldAggregator.<T>maxBy(field), null);
     }
 
+    /** The window's record with the smallest field value; on ties the earlier one when {@code first}, else the later. */
+    public SingleOutputStreamOperator<T> minBy(int position, boolean first) {
+        return build("minBy", FieldAggregator.<T>minBy(position, first), null);
+    }
+
+    public SingleOutputStreamOperator<T> minBy(String field, boolean first) {
+        return build("minBy", FieldAggregator.<T>minBy(field, first), null);
+    }
+
+    /** The window's record with the largest field value; on ties the earlier one when {@code first}, else the later. */
+    public SingleOutputStreamOperator<T> maxBy(int position, boolean first) {
+        return build("maxBy", FieldAggregator.<T>maxBy(position, first), null);
+    }
+
+    public SingleOutputStreamOperator<T> maxBy(String field, boolean first) {
+        return build("maxBy", FieldAggregator.<T>maxBy(field, first), null);
+    }
+
     private static <F extends Function> F checked(F function) {
         if (function == null) {
             throw new IllegalArgumentException("A window's reduce or aggregate function must not be null");

@@ -8,8 +8,8 @@ import java.math.BigInteger;
 /**
  * The reduce functions behind {@code sum}, {@code min}, {@code max}, {@code minBy} and {@code maxBy}.
  * {@code sum}, {@code min}, {@code max} keep the other fields of the key's first record; {@code minBy} and
- * {@code maxBy} keep the whole record holding the extreme value (the earlier one on ties). Each returns a
- * new record and never changes its inputs.
+ * {@code maxBy} keep the whole record holding the extreme value: on ties the earlier one, or the later one when
+ * made with {@code first = false}. Each returns a new record (or one of its inputs) and never changes its inputs.
  */
 public final class FieldAggregator<T> implements ReduceFunction<T> {
     private static final long serialVersionUID = 1L;
@@ -18,10 +18,17 @@ public final class FieldAggregator<T> implements ReduceFunction<T> {
 
     private final Kind kind;
     private final FieldAccessor accessor;
+    /** For {@code minBy}/{@code maxBy}: on ties keep the earlier record (true) or the later one. */
+    private final boolean keepFirstOnTies;
 
     private FieldAggregator(Kind kind, FieldAccessor accessor) {
+        this(kind, accessor, true);
+    }
+
+    private FieldAggregator(Kind kind, FieldAccessor accessor, boolean keepFirstOnTies) {
         this.kind = kind;
         this.accessor = accessor;
+        this.keepFirstOnTies = keepFirstOnTies;
     }
 
     public static <T> FieldAggregator<T> sum(int position) {
@@ -64,6 +71,24 @@ public final class FieldAggregator<T> implements ReduceFunction<T> {
         return new FieldAggregator<>(Kind.MAX_BY, FieldAccessor.named(field));
     }
 
+    /** {@code minBy} that keeps, on ties, the first record with the smallest value ({@code first}) or the last. */
+    public static <T> FieldAggregator<T> minBy(int position, boolean first) {
+        return new FieldAggregator<>(Kind.MIN_BY, FieldAccessor.position(position), first);
+    }
+
+    public static <T> FieldAggregator<T> minBy(String field, boolean first) {
+        return new FieldAggregator<>(Kind.MIN_BY, FieldAccessor.named(field), first);
+    }
+
+    /** {@code maxBy} that keeps, on ties, the first record with the largest value ({@code first}) or the last. */
+    public static <T> FieldAggregator<T> maxBy(int position, boolean first) {
+        return new FieldAggregator<>(Kind.MAX_BY, FieldAccessor.position(position), first);
+    }
+
+    public static <T> FieldAggregator<T> maxBy(String field, boolean first) {
+        return new FieldAggregator<>(Kind.MAX_BY, FieldAccessor.named(field), first);
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     public T reduce(T first, T second) {
@@ -73,9 +98,14 @@ public final class FieldAggregator<T> implements ReduceFunction<T> {
             case SUM -> (T) accessor.with(first, add(a, b));
             case MIN -> compare(a, b) <= 0 ? first : (T) accessor.with(first, b);
             case MAX -> compare(a, b) >= 0 ? first : (T) accessor.with(first, b);
-            case MIN_BY -> compare(a, b) <= 0 ? first : second;
-            case MAX_BY -> compare(a, b) >= 0 ? first : second;
+            case MIN_BY -> extreme(compare(a, b), first, second);
+            case MAX_BY -> extreme(compare(b, a), first, second);
         };
+    }
+
+    /** {@code order} is negative when {@code first} holds the more extreme value, zero on a tie. */
+    private T extreme(int order, T first, T second) {
+        return order < 0 || order == 0 && keepFirstOnTies ? first : second;
     }
 
     /**

@@ -51,6 +51,18 @@ class FieldAggregatorTest {
     }
 
     @Test
+    void minByAndMaxByKeepTheLastTiedRecordWhenNotFirst() {
+        FieldAggregator<Tuple3<String, Integer, String>> minBy = FieldAggregator.minBy(1, false);
+        FieldAggregator<Tuple3<String, Integer, String>> maxBy = FieldAggregator.maxBy("f1", false);
+        assertThat(minBy.reduce(Tuple3.of("k", 2, "a"), Tuple3.of("k", 2, "b"))).isEqualTo(Tuple3.of("k", 2, "b"));
+        assertThat(minBy.reduce(Tuple3.of("k", 2, "a"), Tuple3.of("k", 3, "b"))).isEqualTo(Tuple3.of("k", 2, "a"));
+        assertThat(maxBy.reduce(Tuple3.of("k", 9, "a"), Tuple3.of("k", 9, "b"))).isEqualTo(Tuple3.of("k", 9, "b"));
+        assertThat(maxBy.reduce(Tuple3.of("k", 9, "a"), Tuple3.of("k", 8, "b"))).isEqualTo(Tuple3.of("k", 9, "a"));
+        assertThat(FieldAggregator.<Tuple3<String, Integer, String>>minBy(1, true)
+                .reduce(Tuple3.of("k", 2, "a"), Tuple3.of("k", 2, "b"))).isEqualTo(Tuple3.of("k", 2, "a"));
+    }
+
+    @Test
     void aggregatesRecordComponentsByName() {
         FieldAggregator<Sale> sum = FieldAggregator.sum("amount");
         assertThat(sum.reduce(new Sale("s", 1, 2.5), new Sale("s", 4, 1.0))).isEqualTo(new Sale("s", 1, 3.5));
