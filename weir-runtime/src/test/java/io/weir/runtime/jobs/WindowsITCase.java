@@ -48,7 +48,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class WindowsITCase {
     private static final long SIZE = 100;
-    private static final OutputTag<Tuple3<String, Integer, Long>> LATE = new OutputTag<>("late");
+    private static final OutputTag<Tuple3<String, Integer, Long>> LATE = new OutputTag<>("late") {};
 
     @AfterEach
     void clearSinks() {

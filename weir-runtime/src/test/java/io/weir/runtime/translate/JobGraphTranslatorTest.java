@@ -210,7 +210,7 @@ class JobGraphTranslatorTest {
     @Test
     void sideOutputsChainLikeMainOutputs() {
         StreamExecutionEnvironment env = env(2);
-        OutputTag<String> odd = new OutputTag<>("odd");
+        OutputTag<String> odd = new OutputTag<>("odd") {};
         SingleOutputStreamOperator<Long> split = env.fromSequence(1, 10).name("src").process(new Splitter(odd)).name("split");
         DataStreamSink<String> side = split.getSideOutput(odd).sinkTo(new PrintSink<>()).name("side-sink");
         DataStreamSink<Long> main = split.sinkTo(new PrintSink<>()).name("main-sink");
