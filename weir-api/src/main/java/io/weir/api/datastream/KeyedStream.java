@@ -60,7 +60,12 @@ public class KeyedStream<T, K> extends DataStream<T> {
         return keyed(new Operation.RollingReduce(reducer, "Keyed Reduce"));
     }
 
-    /** Sums the field at {@code position} of tuples; the other fields are those of the key's first record. */
+    /**
+     * Sums the field at {@code position} of tuples, or the values themselves ({@code sum(0)}) of a stream of a basic
+     * type such as {@code Long}; the other fields are those of the key's first record.
+     *
+     * @throws IllegalArgumentException if the stream's type is known and the position does not fit it
+     */
     public SingleOutputStreamOperator<T> sum(int position) {
         return aggregate(FieldAggregator.sum(position), "Sum");
     }
@@ -129,6 +134,7 @@ public class KeyedStream<T, K> extends DataStream<T> {
     }
 
     private SingleOutputStreamOperator<T> aggregate(FieldAggregator<T> aggregator, String name) {
+        aggregator.checkFits(StreamTypes.of(transformation));
         return keyed(new Operation.RollingReduce(aggregator, name));
     }
 

@@ -1,6 +1,10 @@
 package io.weir.api.functions.aggregation;
 
+import io.weir.api.common.typeinfo.BasicTypeInfo;
+import io.weir.api.common.typeinfo.TypeInformation;
 import io.weir.api.functions.ReduceFunction;
+import io.weir.api.typeutils.PojoTypeInfo;
+import io.weir.api.typeutils.TupleTypeInfo;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -17,15 +21,15 @@ public final class FieldAggregator<T> implements ReduceFunction<T> {
     private enum Kind { SUM, MIN, MAX, MIN_BY, MAX_BY }
 
     private final Kind kind;
-    private final FieldAccessor accessor;
+    private final FieldAccessor.Selection accessor;
     /** For {@code minBy}/{@code maxBy}: on ties keep the earlier record (true) or the later one. */
     private final boolean keepFirstOnTies;
 
-    private FieldAggregator(Kind kind, FieldAccessor accessor) {
+    private FieldAggregator(Kind kind, FieldAccessor.Selection accessor) {
         this(kind, accessor, true);
     }
 
-    private FieldAggregator(Kind kind, FieldAccessor accessor, boolean keepFirstOnTies) {
+    private FieldAggregator(Kind kind, FieldAccessor.Selection accessor, boolean keepFirstOnTies) {
         this.kind = kind;
         this.accessor = accessor;
         this.keepFirstOnTies = keepFirstOnTies;
@@ -87,6 +91,47 @@ public final class FieldAggregator<T> implements ReduceFunction<T> {
 
     public static <T> FieldAggregator<T> maxBy(String field, boolean first) {
         return new FieldAggregator<>(Kind.MAX_BY, FieldAccessor.named(field), first);
+    }
+
+    /**
+     * Checks, while the job is built, that the field fits records of {@code recordType}: a position or field they
+     * have, a numeric field for {@code sum}, a comparable one for the others. Passes when {@code recordType} is
+     * null (not known); the same misfits then fail on the first record.
+     *
+     * @throws IllegalArgumentException naming the aggregation, its position or field, and the type
+     */
+    public void checkFits(TypeInformation<?> recordType) {
+        if (recordType == null) {
+            return;
+        }
+        TypeInformation<?> field = accessor.fieldType(recordType, describe() + " on a stream of " + recordType);
+        if (field == null) {
+            return;
+        }
+        boolean structured = field instanceof TupleTypeInfo<?> || field instanceof PojoTypeInfo<?>;
+        if (kind == Kind.SUM && !(field instanceof BasicTypeInfo<?> basic && basic.isNumeric())
+                && (field.isBasicType() || structured)) {
+            throw new IllegalArgumentException(describe() + " on a stream of " + recordType + ": sum needs a numeric "
+                    + "field (int, long, double, float, short, byte, BigInteger, BigDecimal), but "
+                    + accessor.describe() + " holds " + field);
+        }
+        if (kind != Kind.SUM && structured && !Comparable.class.isAssignableFrom(field.getTypeClass())) {
+            throw new IllegalArgumentException(describe() + " on a stream of " + recordType + ": "
+                    + describe().substring(0, describe().indexOf('(')) + " needs a comparable field, but "
+                    + accessor.describe() + " holds " + field + ", which is not Comparable");
+        }
+    }
+
+    /** The aggregation as the user wrote it, e.g. {@code sum(2)} or {@code minBy("price", false)}. */
+    public String describe() {
+        String method = switch (kind) {
+            case SUM -> "sum";
+            case MIN -> "min";
+            case MAX -> "max";
+            case MIN_BY -> "minBy";
+            case MAX_BY -> "maxBy";
+        };
+        return method + "(" + accessor.describe() + (keepFirstOnTies ? "" : ", false") + ")";
     }
 
     @Override
