@@ -79,6 +79,19 @@ class AggregationFieldChecksTest {
 
     @ParameterizedTest
     @EnumSource(value = RuntimeExecutionMode.class, names = {"STREAMING", "BATCH"})
+    void theWholeValueExpressionFitsOnlyBasicTypes(RuntimeExecutionMode mode) {
+        StreamExecutionEnvironment env = env(mode);
+
+        assertThatCode(() -> {
+            env.fromSequence(1, 10).keyBy(v -> v % 2).sum("*");
+            env.fromElements("a", "b").keyBy(v -> v).max("_");
+        }).doesNotThrowAnyException();
+        rejected(() -> env.fromElements(Tuple2.of("a", 1L)).keyBy(t -> t.f0).sum("*"),
+                "sum(\"*\") on a stream of Tuple2<String, Long>", "selects the whole value", "name a field");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = RuntimeExecutionMode.class, names = {"STREAMING", "BATCH"})
     void aPositionBeyondATuplesArityOrANonNumericSumFails(RuntimeExecutionMode mode) {
         KeyedStream<Tuple2<String, Long>, String> pairs = env(mode).fromElements(Tuple2.of("a", 1L), Tuple2.of("b", 2L))
                 .keyBy(t -> t.f0);

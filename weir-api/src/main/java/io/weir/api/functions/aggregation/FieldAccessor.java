@@ -58,7 +58,61 @@ abstract class FieldAccessor implements Serializable {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("Field name must not be empty");
         }
+        if (name.equals("*") || name.equals("_")) {
+            return new WholeValueAccessor(name);
+        }
         return new NamedAccessor(name);
+    }
+
+    /** {@code "*"} (or {@code "_"}), as in Flink: the whole value of a basic type, like position 0. */
+    private static final class WholeValueAccessor extends Selection {
+        private static final long serialVersionUID = 1L;
+
+        private final String expression;
+
+        WholeValueAccessor(String expression) {
+            this.expression = expression;
+        }
+
+        @Override
+        Object get(Object record) {
+            return checkedValue(record);
+        }
+
+        @Override
+        Object with(Object record, Object fieldValue) {
+            checkedValue(record);
+            return fieldValue;
+        }
+
+        private Object checkedValue(Object record) {
+            if (!isBasic(record)) {
+                throw notBasic(record.getClass().getName(), "Aggregation by \"" + expression + "\"");
+            }
+            return record;
+        }
+
+        private IllegalArgumentException notBasic(String type, String operation) {
+            return new IllegalArgumentException(operation + ": \"" + expression + "\" selects the whole value, which "
+                    + "only a stream of a basic type (Long, String, ...) is aggregated by, but the records are " + type
+                    + "; name a field or give a position");
+        }
+
+        @Override
+        String describe() {
+            return '"' + expression + '"';
+        }
+
+        @Override
+        TypeInformation<?> fieldType(TypeInformation<?> recordType, String operation) {
+            if (recordType.isBasicType()) {
+                return recordType;
+            }
+            if (recordType instanceof TupleTypeInfo<?> || recordType instanceof PojoTypeInfo<?>) {
+                throw notBasic(recordType.toString(), operation);
+            }
+            return null;
+        }
     }
 
     private static boolean isBasic(Object value) {
@@ -195,7 +249,7 @@ abstract class FieldAccessor implements Serializable {
 
         private IllegalArgumentException basicField(String type, String operation) {
             return new IllegalArgumentException(operation + ": field '" + name + "' does not fit a stream of "
-                    + type + ": a basic type has no named fields; aggregate by position 0, the value itself");
+                    + type + ": a basic type has no named fields; aggregate by position 0 or \"*\", the value itself");
         }
 
         @Override
