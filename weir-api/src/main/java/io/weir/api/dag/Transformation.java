@@ -1,5 +1,7 @@
 package io.weir.api.dag;
 
+import io.weir.api.common.typeinfo.TypeInformation;
+
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -21,6 +23,7 @@ public abstract class Transformation<T> {
     private boolean parallelismFixed;
     private String fixedParallelismReason;
     private boolean chainingDisabled;
+    private TypeInformation<T> outputType;
 
     protected Transformation(String name, int parallelism) {
         this.id = NEXT_ID.getAndIncrement();
@@ -90,6 +93,18 @@ public abstract class Transformation<T> {
 
     public void disableChaining() {
         this.chainingDisabled = true;
+    }
+
+    /**
+     * The type of the records, when the job said it ({@code returns(...)}) or a source knows it from its elements;
+     * null otherwise (see {@code StreamTypes} for what is told from functions).
+     */
+    public TypeInformation<T> getOutputType() {
+        return outputType;
+    }
+
+    public void setOutputType(TypeInformation<T> outputType) {
+        this.outputType = outputType;
     }
 
     @Override

@@ -125,6 +125,22 @@ public class AllWindowedStream<T, W extends Window> {
         return windowed.maxBy(field);
     }
 
+    public SingleOutputStreamOperator<T> minBy(int position, boolean first) {
+        return windowed.minBy(position, first);
+    }
+
+    public SingleOutputStreamOperator<T> minBy(String field, boolean first) {
+        return windowed.minBy(field, first);
+    }
+
+    public SingleOutputStreamOperator<T> maxBy(int position, boolean first) {
+        return windowed.maxBy(position, first);
+    }
+
+    public SingleOutputStreamOperator<T> maxBy(String field, boolean first) {
+        return windowed.maxBy(field, first);
+    }
+
     /** Every record has the same key: one window operator instance sees them all. */
     private static final class OneKey<T> implements KeySelector<T, Byte> {
         private static final long serialVersionUID = 1L;

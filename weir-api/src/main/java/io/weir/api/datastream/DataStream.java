@@ -84,6 +84,12 @@ public class DataStream<T> {
      * {@code pipeline.auto-watermark-interval}). Upstream watermarks are dropped, except the
      * {@code MAX_WATERMARK} at the end of a bounded input. In BATCH only the assigner runs. On a keyed stream
      * the operator runs after the keyBy's exchange but is not keyed itself.
+     *
+     * <p>As in Flink, the operator takes the parallelism its input has when this is called, so it chains to the
+     * input and each generator sees one input subtask's records: behind a rebalance to another parallelism a
+     * generator would see a mix of subtasks, and the watermark downstream (the minimum over generators, some of
+     * which may see little) would lag and make records late that are not. {@code setParallelism} on the result
+     * still changes it.
      */
     public SingleOutputStreamOperator<T> assignTimestampsAndWatermarks(WatermarkStrategy<T> strategy) {
         if (strategy == null) {
@@ -92,7 +98,7 @@ public class DataStream<T> {
         }
         Operation operation = new Operation.AssignTimestampsAndWatermarks(strategy);
         return new SingleOutputStreamOperator<>(environment, new OneInputTransformation<T, T>(transformation,
-                operation.defaultName(), operation, null, Transformation.DEFAULT_PARALLELISM));
+                operation.defaultName(), operation, null, transformation.getParallelism()));
     }
 
     protected <R> SingleOutputStreamOperator<R> oneInput(Operation operation) {

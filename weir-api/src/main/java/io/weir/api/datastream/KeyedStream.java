@@ -60,7 +60,12 @@ public class KeyedStream<T, K> extends DataStream<T> {
         return keyed(new Operation.RollingReduce(reducer, "Keyed Reduce"));
     }
 
-    /** Sums the field at {@code position} of tuples; the other fields are those of the key's first record. */
+    /**
+     * Sums the field at {@code position} of tuples, or the values themselves ({@code sum(0)}) of a stream of a basic
+     * type such as {@code Long}; the other fields are those of the key's first record.
+     *
+     * @throws IllegalArgumentException if the stream's type is known and the position does not fit it
+     */
     public SingleOutputStreamOperator<T> sum(int position) {
         return aggregate(FieldAggregator.sum(position), "Sum");
     }
@@ -104,7 +109,32 @@ public class KeyedStream<T, K> extends DataStream<T> {
         return aggregate(FieldAggregator.maxBy(field), "MaxBy");
     }
 
+    /**
+     * The whole record with the minimum field value; on ties the first such record is kept when {@code first},
+     * else the last.
+     */
+    public SingleOutputStreamOperator<T> minBy(int position, boolean first) {
+        return aggregate(FieldAggregator.minBy(position, first), "MinBy");
+    }
+
+    public SingleOutputStreamOperator<T> minBy(String field, boolean first) {
+        return aggregate(FieldAggregator.minBy(field, first), "MinBy");
+    }
+
+    /**
+     * The whole record with the maximum field value; on ties the first such record is kept when {@code first},
+     * else the last.
+     */
+    public SingleOutputStreamOperator<T> maxBy(int position, boolean first) {
+        return aggregate(FieldAggregator.maxBy(position, first), "MaxBy");
+    }
+
+    public SingleOutputStreamOperator<T> maxBy(String field, boolean first) {
+        return aggregate(FieldAggregator.maxBy(field, first), "MaxBy");
+    }
+
     private SingleOutputStreamOperator<T> aggregate(FieldAggregator<T> aggregator, String name) {
+        aggregator.checkFits(StreamTypes.of(transformation));
         return keyed(new Operation.RollingReduce(aggregator, name));
     }
 

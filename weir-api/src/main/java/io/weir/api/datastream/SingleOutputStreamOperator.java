@@ -1,6 +1,8 @@
 package io.weir.api.datastream;
 
 import io.weir.api.common.OutputTag;
+import io.weir.api.common.typeinfo.TypeHint;
+import io.weir.api.common.typeinfo.TypeInformation;
 import io.weir.api.dag.SideOutputTransformation;
 import io.weir.api.dag.Transformation;
 import io.weir.api.environment.StreamExecutionEnvironment;
@@ -36,6 +38,32 @@ public class SingleOutputStreamOperator<T> extends DataStream<T> {
     public SingleOutputStreamOperator<T> disableChaining() {
         transformation.disableChaining();
         return this;
+    }
+
+    /**
+     * Says the type of this operator's records where it cannot be told from the function (a lambda's generic
+     * types are erased): checks made while the job is built, such as an aggregation's field, then use it.
+     */
+    public SingleOutputStreamOperator<T> returns(TypeInformation<T> typeInfo) {
+        if (typeInfo == null) {
+            throw new IllegalArgumentException("returns(...) of '" + getName() + "' needs a type, got null");
+        }
+        transformation.setOutputType(typeInfo);
+        return this;
+    }
+
+    public SingleOutputStreamOperator<T> returns(Class<T> typeClass) {
+        if (typeClass == null) {
+            throw new IllegalArgumentException("returns(...) of '" + getName() + "' needs a class, got null");
+        }
+        return returns(TypeInformation.of(typeClass));
+    }
+
+    public SingleOutputStreamOperator<T> returns(TypeHint<T> typeHint) {
+        if (typeHint == null) {
+            throw new IllegalArgumentException("returns(...) of '" + getName() + "' needs a type hint, got null");
+        }
+        return returns(TypeInformation.of(typeHint));
     }
 
     /** The records this operator's function emitted with {@code ctx.output(tag, value)}. */

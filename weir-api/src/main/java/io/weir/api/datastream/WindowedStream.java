@@ -151,44 +151,68 @@ public class WindowedStream<T, K, W extends Window> {
 
     /** The sum of a tuple field per window; the other fields are those of the window's first record. */
     public SingleOutputStreamOperator<T> sum(int position) {
-        return build("sum", FieldAggregator.<T>sum(position), null);
+        return fields("sum", FieldAggregator.<T>sum(position));
     }
 
     public SingleOutputStreamOperator<T> sum(String field) {
-        return build("sum", FieldAggregator.<T>sum(field), null);
+        return fields("sum", FieldAggregator.<T>sum(field));
     }
 
     public SingleOutputStreamOperator<T> min(int position) {
-        return build("min", FieldAggregator.<T>min(position), null);
+        return fields("min", FieldAggregator.<T>min(position));
     }
 
     public SingleOutputStreamOperator<T> min(String field) {
-        return build("min", FieldAggregator.<T>min(field), null);
+        return fields("min", FieldAggregator.<T>min(field));
     }
 
     public SingleOutputStreamOperator<T> max(int position) {
-        return build("max", FieldAggregator.<T>max(position), null);
+        return fields("max", FieldAggregator.<T>max(position));
     }
 
     public SingleOutputStreamOperator<T> max(String field) {
-        return build("max", FieldAggregator.<T>max(field), null);
+        return fields("max", FieldAggregator.<T>max(field));
     }
 
     /** The window's record with the smallest field value (the earlier one on ties). */
     public SingleOutputStreamOperator<T> minBy(int position) {
-        return build("minBy", FieldAggregator.<T>minBy(position), null);
+        return fields("minBy", FieldAggregator.<T>minBy(position));
     }
 
     public SingleOutputStreamOperator<T> minBy(String field) {
-        return build("minBy", FieldAggregator.<T>minBy(field), null);
+        return fields("minBy", FieldAggregator.<T>minBy(field));
     }
 
     public SingleOutputStreamOperator<T> maxBy(int position) {
-        return build("maxBy", FieldAggregator.<T>maxBy(position), null);
+        return fields("maxBy", FieldAggregator.<T>maxBy(position));
     }
 
     public SingleOutputStreamOperator<T> maxBy(String field) {
-        return build("maxBy", FieldAggregator.<T>maxBy(field), null);
+        return fields("maxBy", FieldAggregator.<T>maxBy(field));
+    }
+
+    /** The window's record with the smallest field value; on ties the earlier one when {@code first}, else the later. */
+    public SingleOutputStreamOperator<T> minBy(int position, boolean first) {
+        return fields("minBy", FieldAggregator.<T>minBy(position, first));
+    }
+
+    public SingleOutputStreamOperator<T> minBy(String field, boolean first) {
+        return fields("minBy", FieldAggregator.<T>minBy(field, first));
+    }
+
+    /** The window's record with the largest field value; on ties the earlier one when {@code first}, else the later. */
+    public SingleOutputStreamOperator<T> maxBy(int position, boolean first) {
+        return fields("maxBy", FieldAggregator.<T>maxBy(position, first));
+    }
+
+    public SingleOutputStreamOperator<T> maxBy(String field, boolean first) {
+        return fields("maxBy", FieldAggregator.<T>maxBy(field, first));
+    }
+
+    /** A field aggregation, checked against the stream's type where that is known. */
+    private SingleOutputStreamOperator<T> fields(String functionKind, FieldAggregator<T> aggregator) {
+        aggregator.checkFits(StreamTypes.of(input.getTransformation()));
+        return build(functionKind, aggregator, null);
     }
 
     private static <F extends Function> F checked(F function) {

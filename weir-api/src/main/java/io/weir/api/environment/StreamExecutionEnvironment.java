@@ -119,7 +119,14 @@ public class StreamExecutionEnvironment {
         DataStreamSource<T> source = fromSource(new CollectionSource<>(new ArrayList<>(elements)),
                 WatermarkStrategy.noWatermarks(), "Collection Source");
         source.getTransformation().fixParallelism(1);
+        source.getTransformation().setOutputType(elementType(elements));
         return source;
+    }
+
+    /** The elements' common type, known to checks made while the job is built; null when they differ. */
+    @SuppressWarnings("unchecked")
+    private static <T> io.weir.api.common.typeinfo.TypeInformation<T> elementType(Collection<T> elements) {
+        return (io.weir.api.common.typeinfo.TypeInformation<T>) io.weir.api.typeutils.TypeExtractor.forValues(elements);
     }
 
     /** The longs {@code from..to} inclusive, read in parallel. */

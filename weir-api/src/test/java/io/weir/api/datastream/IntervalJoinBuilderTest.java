@@ -48,8 +48,8 @@ class IntervalJoinBuilderTest {
 
     @Test
     void lateDataTagsReachThePlan() {
-        OutputTag<Long> lateLeft = new OutputTag<>("late left");
-        OutputTag<Long> lateRight = new OutputTag<>("late right");
+        OutputTag<Long> lateLeft = new OutputTag<>("late left") {};
+        OutputTag<Long> lateRight = new OutputTag<>("late right") {};
         Operation.IntervalJoin join = operation(left.intervalJoin(right).between(Duration.ZERO, Duration.ZERO)
                 .sideOutputLeftLateData(lateLeft).sideOutputRightLateData(lateRight).process(new Concat()));
 

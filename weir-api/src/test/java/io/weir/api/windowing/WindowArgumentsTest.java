@@ -152,7 +152,7 @@ class WindowArgumentsTest {
                 "cannot be set to 3");
         assertThat(result.getParallelism()).isEqualTo(1);
         // A late-data tag is fine on any window; it just stays empty where nothing is late.
-        keyed().window(TumblingProcessingTimeWindows.of(ms(10))).sideOutputLateData(new OutputTag<>("late"));
+        keyed().window(TumblingProcessingTimeWindows.of(ms(10))).sideOutputLateData(new OutputTag<>("late") {});
     }
 
     /** A trigger that does not support merging. */

@@ -32,6 +32,7 @@ public final class JobGraphTranslator {
         Configuration configuration = pipeline.configuration();
         ConfigurationValidator.validate(configuration);
         checkWatermarkInterval(configuration);
+        SideOutputTypes.check(pipeline);
         RuntimeExecutionMode mode = ExecutionModeResolver.resolve(configuration, sourcesOf(pipeline));
         LOG.info("Job '{}' runs in {} mode (execution.runtime-mode={})", pipeline.jobName(), mode,
                 configuration.get(ExecutionOptions.RUNTIME_MODE));

@@ -34,7 +34,7 @@ import static io.weir.runtime.differential.DifferentialHarness.runInBothModes;
  */
 @Timeout(120)
 class ConnectedStreamsITCase {
-    private static final OutputTag<Integer> LARGE = new OutputTag<>("large");
+    private static final OutputTag<Integer> LARGE = new OutputTag<>("large") {};
 
     /** A payment on an account: the second, differently typed input of the keyed connect. */
     record Payment(int account, int amount) {

@@ -45,7 +45,7 @@ import static io.weir.runtime.differential.DifferentialHarness.runInBothModes;
  */
 @Timeout(120)
 class KeyedStateJobsITCase {
-    private static final OutputTag<String> NEW_KEYS = new OutputTag<>("new keys");
+    private static final OutputTag<String> NEW_KEYS = new OutputTag<>("new keys") {};
 
     static Stream<Arguments> parallelismsAndInputs() {
         List<Arguments> args = new ArrayList<>();

@@ -25,8 +25,8 @@ import static io.weir.runtime.differential.DifferentialHarness.runInBothModes;
  */
 @Timeout(120)
 class StatelessJobsITCase {
-    private static final OutputTag<String> ODD = new OutputTag<>("odd");
-    private static final OutputTag<Integer> FIVES = new OutputTag<>("fives");
+    private static final OutputTag<String> ODD = new OutputTag<>("odd") {};
+    private static final OutputTag<Integer> FIVES = new OutputTag<>("fives") {};
 
     static Stream<Arguments> parallelismsAndInputs() {
         List<Arguments> args = new ArrayList<>();

@@ -27,7 +27,7 @@ import static io.weir.runtime.differential.DifferentialHarness.runInBothModes;
  */
 @Timeout(120)
 class TopologiesITCase {
-    private static final OutputTag<Tuple2<Integer, Integer>> ODD = new OutputTag<>("odd values");
+    private static final OutputTag<Tuple2<Integer, Integer>> ODD = new OutputTag<>("odd values") {};
 
     /** Main and side output of one operator, each into its own keyed sum (in BATCH: a combiner on each output). */
     @ParameterizedTest(name = "parallelism {0}")

@@ -248,7 +248,7 @@ class ValuesAndTimestampsITCase {
 
     /** Every second record of a key (by a per-key count) goes to the side output {@link #SECOND}. */
     private static final class EverySecondToTheSide extends KeyedProcessFunction<String, Envelope, Envelope> {
-        static final OutputTag<Envelope> SECOND = new OutputTag<>("second");
+        static final OutputTag<Envelope> SECOND = new OutputTag<>("second") {};
         private transient ValueState<Integer> count;
 
         @Override

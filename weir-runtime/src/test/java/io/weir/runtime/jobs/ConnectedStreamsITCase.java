@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConnectedStreamsITCase {
     private static final int N = 10_000;
     private static final int CUSTOMERS = 500;
-    private static final OutputTag<Long> EVENS = new OutputTag<>("evens");
+    private static final OutputTag<Long> EVENS = new OutputTag<>("evens") {};
 
     @AfterEach
     void clearSinks() {

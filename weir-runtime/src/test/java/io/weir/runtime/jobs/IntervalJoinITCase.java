@@ -48,8 +48,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class IntervalJoinITCase {
     /** How far the test inputs' timestamps stray from timestamp order; their watermarks allow for it. */
     private static final long JITTER = 20;
-    private static final OutputTag<Click> LATE_CLICKS = new OutputTag<>("late clicks");
-    private static final OutputTag<Purchase> LATE_PURCHASES = new OutputTag<>("late purchases");
+    private static final OutputTag<Click> LATE_CLICKS = new OutputTag<>("late clicks") {};
+    private static final OutputTag<Purchase> LATE_PURCHASES = new OutputTag<>("late purchases") {};
 
     @AfterEach
     void clearSinks() {

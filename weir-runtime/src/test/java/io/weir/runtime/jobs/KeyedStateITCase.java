@@ -53,7 +53,7 @@ class KeyedStateITCase {
     private static final int N = 20_000;
     private static final int TAIL_KEYS = 1_000;
     private static final int MAX_PARALLELISM = 128;
-    private static final OutputTag<Tuple2<String, Long>> NEW_KEYS = new OutputTag<>("new keys");
+    private static final OutputTag<Tuple2<String, Long>> NEW_KEYS = new OutputTag<>("new keys") {};
 
     @AfterEach
     void clearSinks() {

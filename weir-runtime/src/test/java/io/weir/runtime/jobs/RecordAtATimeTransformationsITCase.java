@@ -24,9 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** map, flatMap, filter, process with side outputs, and union, at several parallelisms. */
 class RecordAtATimeTransformationsITCase {
     private static final int N = 20_000;
-    private static final OutputTag<String> MULTIPLES_OF_THREE = new OutputTag<>("multiples-of-three");
-    private static final OutputTag<Long> MULTIPLES_OF_FIVE = new OutputTag<>("multiples-of-five");
-    private static final OutputTag<Long> NOBODY_READS_THIS = new OutputTag<>("unread");
+    private static final OutputTag<String> MULTIPLES_OF_THREE = new OutputTag<>("multiples-of-three") {};
+    private static final OutputTag<Long> MULTIPLES_OF_FIVE = new OutputTag<>("multiples-of-five") {};
+    private static final OutputTag<Long> NOBODY_READS_THIS = new OutputTag<>("unread") {};
 
     @AfterEach
     void clearSinks() {

@@ -48,7 +48,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class WindowsITCase {
     private static final long SIZE = 100;
-    private static final OutputTag<Tuple3<String, Integer, Long>> LATE = new OutputTag<>("late");
+    private static final OutputTag<Tuple3<String, Integer, Long>> LATE = new OutputTag<>("late") {};
 
     @AfterEach
     void clearSinks() {
@@ -126,6 +126,52 @@ class WindowsITCase {
         totals.forEach((window, sum) -> expected.put(window, List.of(sum)));
         assertThat(CollectingSink.<Object>results("late")).isEmpty();
         assertThat(firingsPerWindow(CollectingSink.results("sums"))).isEqualTo(expected);
+    }
+
+    /**
+     * Timestamps assigned behind a source of parallelism 1 in a job of higher parallelism: the assigner runs at
+     * the source's parallelism, chained to it, so its generator sees every record in order and exactly the
+     * records the one-reader simulation calls late are late. (Behind a rebalance, each of several generators
+     * would see only some records, the watermark would be their minimum, and fewer records would be late.)
+     */
+    @ParameterizedTest(name = "parallelism {0}")
+    @ValueSource(ints = {2, 4})
+    void assignerBehindANonParallelSourceMakesTheSameRecordsLateAsTheSourceWould(int parallelism)
+            throws Exception {
+        List<Tuple3<String, Integer, Long>> input = lateAndOnTime(31 + parallelism, 3_000);
+        for (RuntimeExecutionMode mode : List.of(RuntimeExecutionMode.STREAMING, RuntimeExecutionMode.BATCH)) {
+            CollectingSink.clearAll();
+            StreamExecutionEnvironment env = environment(parallelism);
+            env.setRuntimeMode(mode);
+            var source = env.fromSource(new CollectionSource<>(input), WatermarkStrategy.noWatermarks(), "records");
+            source.setParallelism(1);
+            SingleOutputStreamOperator<Tuple3<String, Long, Integer>> sums = sumsPerWindow(
+                    source.assignTimestampsAndWatermarks(WatermarkStrategy
+                            .<Tuple3<String, Integer, Long>>forGenerator(EveryRecord::new)
+                            .withTimestampAssigner((r, ts) -> r.f2)), 0);
+            sums.sinkTo(CollectingSink.named("sums"));
+            sums.getSideOutput(LATE).sinkTo(CollectingSink.named("late"));
+            env.execute("timestamps assigned behind one reader, " + mode);
+
+            List<Tuple3<String, Integer, Long>> late = CollectingSink.results("late");
+            if (mode == RuntimeExecutionMode.STREAMING) {
+                Simulation expected = Simulation.of(input, 0);
+                assertThat(expected.late).as("the input has late records").isNotEmpty();
+                assertThat(multiset(late)).as(mode + ": late records").isEqualTo(multiset(expected.late));
+                assertThat(firingsPerWindow(CollectingSink.results("sums"))).as(mode + ": firings")
+                        .isEqualTo(expected.firings);
+            } else {
+                Map<String, Integer> totals = new TreeMap<>();
+                for (Tuple3<String, Integer, Long> r : input) {
+                    totals.merge(r.f0 + "@" + windowEnd(r.f2), r.f1, Integer::sum);
+                }
+                Map<String, List<Integer>> expected = new TreeMap<>();
+                totals.forEach((window, sum) -> expected.put(window, List.of(sum)));
+                assertThat(late).as(mode + ": late records").isEmpty();
+                assertThat(firingsPerWindow(CollectingSink.results("sums"))).as(mode + ": firings")
+                        .isEqualTo(expected);
+            }
+        }
     }
 
     private static long windowEnd(long timestamp) {

@@ -90,6 +90,49 @@ class JobGraphTranslatorTest {
     }
 
     @Test
+    void assignTimestampsAndWatermarksTakesItsInputsParallelismAndChainsToIt() {
+        for (RuntimeExecutionMode mode : List.of(RuntimeExecutionMode.STREAMING, RuntimeExecutionMode.BATCH)) {
+            StreamExecutionEnvironment env = env(2);
+            env.setRuntimeMode(mode);
+            DataStreamSink<Long> sink = env.fromSequence(1, 10).name("src").setParallelism(1)
+                    .assignTimestampsAndWatermarks(WatermarkStrategy.<Long>forMonotonousTimestamps()
+                            .withTimestampAssigner((v, ts) -> v))
+                    .map(x -> x).name("m")
+                    .sinkTo(new PrintSink<>()).name("sink");
+
+            JobGraph graph = translate(env, sink);
+
+            String exchange = mode == RuntimeExecutionMode.BATCH ? "BLOCKING" : "PIPELINED";
+            assertThat(PlanPrinter.toText(graph)).as(mode.name()).isEqualTo("Job 'test' mode=" + mode
+                    + " max-parallelism=128\n"
+                    + "Task 1 [p=1] stage 1: src -> Timestamps/Watermarks\n"
+                    + "Task 2 [p=2] stage " + (mode == RuntimeExecutionMode.BATCH ? 2 : 1) + ": m -> sink\n"
+                    + "  <- Task 1 REBALANCE " + exchange + "\n");
+        }
+    }
+
+    @Test
+    void assignTimestampsAndWatermarksOnAKeyedStreamRunsAtTheParallelismOfTheKeyedInput() {
+        StreamExecutionEnvironment env = env(2);
+        DataStreamSink<Long> sink = env.fromSequence(1, 10).name("src").map(x -> x).name("narrow").setParallelism(3)
+                .keyBy(x -> x % 3)
+                .assignTimestampsAndWatermarks(WatermarkStrategy.<Long>forMonotonousTimestamps()
+                        .withTimestampAssigner((v, ts) -> v))
+                .sinkTo(new PrintSink<>()).name("sink");
+
+        assertThat(PlanPrinter.toText(translate(env, sink))).isEqualTo("""
+                Job 'test' mode=STREAMING max-parallelism=128
+                Task 1 [p=2] stage 1: src
+                Task 2 [p=3] stage 1: narrow
+                  <- Task 1 REBALANCE PIPELINED
+                Task 3 [p=3] stage 1: Timestamps/Watermarks
+                  <- Task 2 HASH PIPELINED
+                Task 4 [p=2] stage 1: sink
+                  <- Task 3 REBALANCE PIPELINED
+                """);
+    }
+
+    @Test
     void aNegativeWatermarkIntervalIsRejectedNamingTheSetting() {
         StreamExecutionEnvironment env = env(1);
         env.getConfiguration().set(PipelineOptions.AUTO_WATERMARK_INTERVAL, java.time.Duration.ofMillis(-5));
@@ -167,7 +210,7 @@ class JobGraphTranslatorTest {
     @Test
     void sideOutputsChainLikeMainOutputs() {
         StreamExecutionEnvironment env = env(2);
-        OutputTag<String> odd = new OutputTag<>("odd");
+        OutputTag<String> odd = new OutputTag<>("odd") {};
         SingleOutputStreamOperator<Long> split = env.fromSequence(1, 10).name("src").process(new Splitter(odd)).name("split");
         DataStreamSink<String> side = split.getSideOutput(odd).sinkTo(new PrintSink<>()).name("side-sink");
         DataStreamSink<Long> main = split.sinkTo(new PrintSink<>()).name("main-sink");

@@ -1,20 +1,28 @@
 package io.weir.api.functions.aggregation;
 
+import io.weir.api.common.typeinfo.BasicTypeInfo;
+import io.weir.api.common.typeinfo.TypeInformation;
 import io.weir.api.tuple.Tuple;
+import io.weir.api.typeutils.PojoTypeInfo;
+import io.weir.api.typeutils.TupleTypeInfo;
+import io.weir.api.typeutils.TypeExtractor;
 
 import java.io.Serializable;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads one field of a record and makes a copy with that field replaced. Works on tuples (by position, or
- * by name {@code f0..f4}), Java records (by component name) and POJOs (by field name; a public no-argument
- * constructor is needed to copy). Resolved against the class of the first record seen, since a lambda's
- * generic types are erased.
+ * by name {@code f0..f4}), on basic values such as {@code Long} or {@code String} (position 0 is the value
+ * itself), Java records (by component name) and POJOs (by field name; a no-argument constructor is needed to
+ * copy). {@link #fieldType} checks the field against the stream's type while the job is built; where that type
+ * is not known, the same misfits fail on the first record.
  */
 abstract class FieldAccessor implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -23,51 +31,173 @@ abstract class FieldAccessor implements Serializable {
 
     abstract Object with(Object record, Object fieldValue);
 
-    static FieldAccessor position(int pos) {
+    /** A field as the user selected it (by position or by name), which can be checked against a type. */
+    abstract static class Selection extends FieldAccessor {
+        private static final long serialVersionUID = 1L;
+
+        /** How the user named the field: {@code 1} or {@code "price"}. */
+        abstract String describe();
+
+        /**
+         * The type of the field in records of {@code recordType}, or null where it cannot be told.
+         *
+         * @param operation the aggregation as the user wrote it, for the message, e.g. {@code sum(2)}
+         * @throws IllegalArgumentException if records of that type have no such field
+         */
+        abstract TypeInformation<?> fieldType(TypeInformation<?> recordType, String operation);
+    }
+
+    static Selection position(int pos) {
         if (pos < 0) {
             throw new IllegalArgumentException("Field position must not be negative, was " + pos);
         }
-        return new TupleAccessor(pos);
+        return new PositionAccessor(pos);
     }
 
-    static FieldAccessor named(String name) {
+    static Selection named(String name) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("Field name must not be empty");
+        }
+        if (name.equals("*") || name.equals("_")) {
+            return new WholeValueAccessor(name);
         }
         return new NamedAccessor(name);
     }
 
-    /** Tuples by position. */
-    private static final class TupleAccessor extends FieldAccessor {
+    /** {@code "*"} (or {@code "_"}), as in Flink: the whole value of a basic type, like position 0. */
+    private static final class WholeValueAccessor extends Selection {
+        private static final long serialVersionUID = 1L;
+
+        private final String expression;
+
+        WholeValueAccessor(String expression) {
+            this.expression = expression;
+        }
+
+        @Override
+        Object get(Object record) {
+            return checkedValue(record);
+        }
+
+        @Override
+        Object with(Object record, Object fieldValue) {
+            checkedValue(record);
+            return fieldValue;
+        }
+
+        private Object checkedValue(Object record) {
+            if (!isBasic(record)) {
+                throw notBasic(record.getClass().getName(), "Aggregation by \"" + expression + "\"");
+            }
+            return record;
+        }
+
+        private IllegalArgumentException notBasic(String type, String operation) {
+            return new IllegalArgumentException(operation + ": \"" + expression + "\" selects the whole value, which "
+                    + "only a stream of a basic type (Long, String, ...) is aggregated by, but the records are " + type
+                    + "; name a field or give a position");
+        }
+
+        @Override
+        String describe() {
+            return '"' + expression + '"';
+        }
+
+        @Override
+        TypeInformation<?> fieldType(TypeInformation<?> recordType, String operation) {
+            if (recordType.isBasicType()) {
+                return recordType;
+            }
+            if (recordType instanceof TupleTypeInfo<?> || recordType instanceof PojoTypeInfo<?>) {
+                throw notBasic(recordType.toString(), operation);
+            }
+            return null;
+        }
+    }
+
+    private static boolean isBasic(Object value) {
+        return BasicTypeInfo.getInfoFor(value.getClass()) != null;
+    }
+
+    private static TypeInformation<?> known(TypeInformation<?> type) {
+        return type == null || type.getTypeClass() == Object.class ? null : type;
+    }
+
+    /** Tuples by position; a basic value is its own field 0. */
+    private static final class PositionAccessor extends Selection {
         private static final long serialVersionUID = 1L;
 
         private final int pos;
 
-        TupleAccessor(int pos) {
+        PositionAccessor(int pos) {
             this.pos = pos;
         }
 
         @Override
         Object get(Object record) {
-            return tuple(record).getField(pos);
+            if (record instanceof Tuple t) {
+                return t.getField(pos);
+            }
+            return checkedValue(record);
         }
 
         @Override
         Object with(Object record, Object fieldValue) {
-            return tuple(record).withField(pos, fieldValue);
+            if (record instanceof Tuple t) {
+                return t.withField(pos, fieldValue);
+            }
+            checkedValue(record);
+            return fieldValue;
         }
 
-        private Tuple tuple(Object record) {
-            if (record instanceof Tuple t) {
-                return t;
+        private Object checkedValue(Object record) {
+            if (!isBasic(record)) {
+                throw new IllegalArgumentException("Aggregation by position " + pos + " needs tuples or basic "
+                        + "values, but the record is a " + record.getClass().getName() + ": aggregate by field name "
+                        + "instead");
             }
-            throw new IllegalArgumentException("Aggregation by position " + pos + " needs tuples, but the record is a "
-                    + record.getClass().getName() + ": aggregate by field name instead");
+            if (pos != 0) {
+                throw basicPosition(record.getClass().getSimpleName(), "Aggregation by position " + pos);
+            }
+            return record;
+        }
+
+        private IllegalArgumentException basicPosition(String type, String operation) {
+            return new IllegalArgumentException(operation + ": position " + pos + " does not fit a stream of "
+                    + type + ": a basic type has one field, position 0, the value itself");
+        }
+
+        @Override
+        String describe() {
+            return String.valueOf(pos);
+        }
+
+        @Override
+        TypeInformation<?> fieldType(TypeInformation<?> recordType, String operation) {
+            if (recordType.isBasicType()) {
+                if (pos != 0) {
+                    throw basicPosition(recordType.toString(), operation);
+                }
+                return recordType;
+            }
+            if (recordType instanceof TupleTypeInfo<?> tuple) {
+                if (pos >= tuple.getArity()) {
+                    throw new IllegalArgumentException(operation + ": position " + pos + " is out of range for "
+                            + recordType + " (positions 0.." + (tuple.getArity() - 1) + ")");
+                }
+                return known(tuple.getTypeAt(pos));
+            }
+            if (recordType instanceof PojoTypeInfo<?> pojo) {
+                throw new IllegalArgumentException(operation + ": aggregation by position needs tuples or a basic "
+                        + "type, but the records are " + pojo.getTypeClass().getName() + "; aggregate by field name, "
+                        + "one of " + pojo.getFieldNames());
+            }
+            return null;
         }
     }
 
     /** Records, POJOs and tuples by field name; the reflective plan is made once per class. */
-    private static final class NamedAccessor extends FieldAccessor {
+    private static final class NamedAccessor extends Selection {
         private static final long serialVersionUID = 1L;
 
         private final String name;
@@ -100,9 +230,12 @@ abstract class FieldAccessor implements Serializable {
         private FieldAccessor plan(Class<?> c) {
             if (Tuple.class.isAssignableFrom(c)) {
                 if (name.matches("f[0-4]")) {
-                    return new TupleAccessor(name.charAt(1) - '0');
+                    return new PositionAccessor(name.charAt(1) - '0');
                 }
                 throw unknown(c, "tuple fields are f0..f4");
+            }
+            if (BasicTypeInfo.getInfoFor(c) != null) {
+                throw basicField(c.getSimpleName(), "Aggregation by field '" + name + "'");
             }
             if (c.isRecord()) {
                 return new RecordComponentAccessor(c, name);
@@ -112,6 +245,40 @@ abstract class FieldAccessor implements Serializable {
 
         private IllegalArgumentException unknown(Class<?> c, String hint) {
             return new IllegalArgumentException("No field '" + name + "' in " + c.getName() + " (" + hint + ")");
+        }
+
+        private IllegalArgumentException basicField(String type, String operation) {
+            return new IllegalArgumentException(operation + ": field '" + name + "' does not fit a stream of "
+                    + type + ": a basic type has no named fields; aggregate by position 0 or \"*\", the value itself");
+        }
+
+        @Override
+        String describe() {
+            return '"' + name + '"';
+        }
+
+        @Override
+        TypeInformation<?> fieldType(TypeInformation<?> recordType, String operation) {
+            if (recordType.isBasicType()) {
+                throw basicField(recordType.toString(), operation);
+            }
+            if (recordType instanceof TupleTypeInfo<?> tuple) {
+                int arity = tuple.getArity();
+                if (!name.matches("f[0-9]") || name.charAt(1) - '0' >= arity) {
+                    throw new IllegalArgumentException(operation + ": no field '" + name + "' in " + recordType
+                            + " (fields f0..f" + (arity - 1) + ")");
+                }
+                return known(tuple.getTypeAt(name.charAt(1) - '0'));
+            }
+            if (recordType instanceof PojoTypeInfo<?> pojo) {
+                Map<String, Type> fields = pojo.getFields();
+                if (!fields.containsKey(name)) {
+                    throw new IllegalArgumentException(operation + ": no field '" + name + "' in "
+                            + pojo.getTypeClass().getName() + " (fields: " + fields.keySet() + ")");
+                }
+                return known(TypeExtractor.forType(fields.get(name)));
+            }
+            return null;
         }
     }
 

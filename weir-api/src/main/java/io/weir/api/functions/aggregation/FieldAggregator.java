@@ -1,6 +1,10 @@
 package io.weir.api.functions.aggregation;
 
+import io.weir.api.common.typeinfo.BasicTypeInfo;
+import io.weir.api.common.typeinfo.TypeInformation;
 import io.weir.api.functions.ReduceFunction;
+import io.weir.api.typeutils.PojoTypeInfo;
+import io.weir.api.typeutils.TupleTypeInfo;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -8,8 +12,8 @@ import java.math.BigInteger;
 /**
  * The reduce functions behind {@code sum}, {@code min}, {@code max}, {@code minBy} and {@code maxBy}.
  * {@code sum}, {@code min}, {@code max} keep the other fields of the key's first record; {@code minBy} and
- * {@code maxBy} keep the whole record holding the extreme value (the earlier one on ties). Each returns a
- * new record and never changes its inputs.
+ * {@code maxBy} keep the whole record holding the extreme value: on ties the earlier one, or the later one when
+ * made with {@code first = false}. Each returns a new record (or one of its inputs) and never changes its inputs.
  */
 public final class FieldAggregator<T> implements ReduceFunction<T> {
     private static final long serialVersionUID = 1L;
@@ -17,11 +21,18 @@ public final class FieldAggregator<T> implements ReduceFunction<T> {
     private enum Kind { SUM, MIN, MAX, MIN_BY, MAX_BY }
 
     private final Kind kind;
-    private final FieldAccessor accessor;
+    private final FieldAccessor.Selection accessor;
+    /** For {@code minBy}/{@code maxBy}: on ties keep the earlier record (true) or the later one. */
+    private final boolean keepFirstOnTies;
 
-    private FieldAggregator(Kind kind, FieldAccessor accessor) {
+    private FieldAggregator(Kind kind, FieldAccessor.Selection accessor) {
+        this(kind, accessor, true);
+    }
+
+    private FieldAggregator(Kind kind, FieldAccessor.Selection accessor, boolean keepFirstOnTies) {
         this.kind = kind;
         this.accessor = accessor;
+        this.keepFirstOnTies = keepFirstOnTies;
     }
 
     public static <T> FieldAggregator<T> sum(int position) {
@@ -64,6 +75,65 @@ public final class FieldAggregator<T> implements ReduceFunction<T> {
         return new FieldAggregator<>(Kind.MAX_BY, FieldAccessor.named(field));
     }
 
+    /** {@code minBy} that keeps, on ties, the first record with the smallest value ({@code first}) or the last. */
+    public static <T> FieldAggregator<T> minBy(int position, boolean first) {
+        return new FieldAggregator<>(Kind.MIN_BY, FieldAccessor.position(position), first);
+    }
+
+    public static <T> FieldAggregator<T> minBy(String field, boolean first) {
+        return new FieldAggregator<>(Kind.MIN_BY, FieldAccessor.named(field), first);
+    }
+
+    /** {@code maxBy} that keeps, on ties, the first record with the largest value ({@code first}) or the last. */
+    public static <T> FieldAggregator<T> maxBy(int position, boolean first) {
+        return new FieldAggregator<>(Kind.MAX_BY, FieldAccessor.position(position), first);
+    }
+
+    public static <T> FieldAggregator<T> maxBy(String field, boolean first) {
+        return new FieldAggregator<>(Kind.MAX_BY, FieldAccessor.named(field), first);
+    }
+
+    /**
+     * Checks, while the job is built, that the field fits records of {@code recordType}: a position or field they
+     * have, a numeric field for {@code sum}, a comparable one for the others. Passes when {@code recordType} is
+     * null (not known); the same misfits then fail on the first record.
+     *
+     * @throws IllegalArgumentException naming the aggregation, its position or field, and the type
+     */
+    public void checkFits(TypeInformation<?> recordType) {
+        if (recordType == null) {
+            return;
+        }
+        TypeInformation<?> field = accessor.fieldType(recordType, describe() + " on a stream of " + recordType);
+        if (field == null) {
+            return;
+        }
+        boolean structured = field instanceof TupleTypeInfo<?> || field instanceof PojoTypeInfo<?>;
+        if (kind == Kind.SUM && !(field instanceof BasicTypeInfo<?> basic && basic.isNumeric())
+                && (field.isBasicType() || structured)) {
+            throw new IllegalArgumentException(describe() + " on a stream of " + recordType + ": sum needs a numeric "
+                    + "field (int, long, double, float, short, byte, BigInteger, BigDecimal), but "
+                    + accessor.describe() + " holds " + field);
+        }
+        if (kind != Kind.SUM && structured && !Comparable.class.isAssignableFrom(field.getTypeClass())) {
+            throw new IllegalArgumentException(describe() + " on a stream of " + recordType + ": "
+                    + describe().substring(0, describe().indexOf('(')) + " needs a comparable field, but "
+                    + accessor.describe() + " holds " + field + ", which is not Comparable");
+        }
+    }
+
+    /** The aggregation as the user wrote it, e.g. {@code sum(2)} or {@code minBy("price", false)}. */
+    public String describe() {
+        String method = switch (kind) {
+            case SUM -> "sum";
+            case MIN -> "min";
+            case MAX -> "max";
+            case MIN_BY -> "minBy";
+            case MAX_BY -> "maxBy";
+        };
+        return method + "(" + accessor.describe() + (keepFirstOnTies ? "" : ", false") + ")";
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     public T reduce(T first, T second) {
@@ -73,9 +143,14 @@ public final class FieldAggregator<T> implements ReduceFunction<T> {
             case SUM -> (T) accessor.with(first, add(a, b));
             case MIN -> compare(a, b) <= 0 ? first : (T) accessor.with(first, b);
             case MAX -> compare(a, b) >= 0 ? first : (T) accessor.with(first, b);
-            case MIN_BY -> compare(a, b) <= 0 ? first : second;
-            case MAX_BY -> compare(a, b) >= 0 ? first : second;
+            case MIN_BY -> extreme(compare(a, b), first, second);
+            case MAX_BY -> extreme(compare(b, a), first, second);
         };
+    }
+
+    /** {@code order} is negative when {@code first} holds the more extreme value, zero on a tie. */
+    private T extreme(int order, T first, T second) {
+        return order < 0 || order == 0 && keepFirstOnTies ? first : second;
     }
 
     /**

@@ -51,6 +51,32 @@ class FieldAggregatorTest {
     }
 
     @Test
+    void minByAndMaxByKeepTheLastTiedRecordWhenNotFirst() {
+        FieldAggregator<Tuple3<String, Integer, String>> minBy = FieldAggregator.minBy(1, false);
+        FieldAggregator<Tuple3<String, Integer, String>> maxBy = FieldAggregator.maxBy("f1", false);
+        assertThat(minBy.reduce(Tuple3.of("k", 2, "a"), Tuple3.of("k", 2, "b"))).isEqualTo(Tuple3.of("k", 2, "b"));
+        assertThat(minBy.reduce(Tuple3.of("k", 2, "a"), Tuple3.of("k", 3, "b"))).isEqualTo(Tuple3.of("k", 2, "a"));
+        assertThat(maxBy.reduce(Tuple3.of("k", 9, "a"), Tuple3.of("k", 9, "b"))).isEqualTo(Tuple3.of("k", 9, "b"));
+        assertThat(maxBy.reduce(Tuple3.of("k", 9, "a"), Tuple3.of("k", 8, "b"))).isEqualTo(Tuple3.of("k", 9, "a"));
+        assertThat(FieldAggregator.<Tuple3<String, Integer, String>>minBy(1, true)
+                .reduce(Tuple3.of("k", 2, "a"), Tuple3.of("k", 2, "b"))).isEqualTo(Tuple3.of("k", 2, "a"));
+    }
+
+    @Test
+    void aBasicValueIsItsOwnFieldZeroAndWholeValue() {
+        assertThat(FieldAggregator.<Long>sum(0).reduce(3L, 4L)).isEqualTo(7L);
+        assertThat(FieldAggregator.<Integer>min("*").reduce(3, 2)).isEqualTo(2);
+        assertThat(FieldAggregator.<String>maxBy(0, false).reduce("b", "b")).isEqualTo("b");
+        assertThat(FieldAggregator.<Double>max("_").reduce(1.5, 2.5)).isEqualTo(2.5);
+        assertThatThrownBy(() -> FieldAggregator.<Long>sum(1).reduce(3L, 4L))
+                .hasMessageContaining("position 1 does not fit a stream of Long");
+        assertThatThrownBy(() -> FieldAggregator.<Long>sum("value").reduce(3L, 4L))
+                .hasMessageContaining("field 'value' does not fit a stream of Long");
+        assertThatThrownBy(() -> FieldAggregator.<Sale>sum("*").reduce(new Sale("s", 1, 1), new Sale("s", 1, 1)))
+                .hasMessageContaining("selects the whole value");
+    }
+
+    @Test
     void aggregatesRecordComponentsByName() {
         FieldAggregator<Sale> sum = FieldAggregator.sum("amount");
         assertThat(sum.reduce(new Sale("s", 1, 2.5), new Sale("s", 4, 1.0))).isEqualTo(new Sale("s", 1, 3.5));

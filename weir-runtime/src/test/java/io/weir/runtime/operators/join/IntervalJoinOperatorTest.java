@@ -23,9 +23,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The interval join operator in the STREAMING harness (watermarks move by hand) and the BATCH harness (per key). */
 class IntervalJoinOperatorTest {
-    private static final OutputTag<Ev> LATE_LEFT = new OutputTag<>("late left");
-    private static final OutputTag<Ev> LATE_RIGHT = new OutputTag<>("late right");
-    private static final OutputTag<String> PAIR_SIDE = new OutputTag<>("pairs on the side");
+    private static final OutputTag<Ev> LATE_LEFT = new OutputTag<>("late left") {};
+    private static final OutputTag<Ev> LATE_RIGHT = new OutputTag<>("late right") {};
+    private static final OutputTag<String> PAIR_SIDE = new OutputTag<>("pairs on the side") {};
     private static final KeySelector<Ev, Integer> KEY = Ev::key;
 
     /** A record of either input: its key and a name that the test's function prints. */

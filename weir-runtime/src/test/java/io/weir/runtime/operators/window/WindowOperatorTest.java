@@ -42,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * triggers, evictors and each kind of window function behave. Expected outputs are written out by hand.
  */
 class WindowOperatorTest {
-    private static final OutputTag<Tuple2<String, Integer>> LATE = new OutputTag<>("late");
+    private static final OutputTag<Tuple2<String, Integer>> LATE = new OutputTag<>("late") {};
 
     /** What the harness saw, as text: {@code (a,5)@9} for a record, {@code late:(a,1)@3} for a side output, {@code wm 9}. */
     static List<String> rendered(OperatorHarness<?> h) {
@@ -713,8 +713,8 @@ class WindowOperatorTest {
 
     /** Counts firings per window (window state) and per key (global state); reports in a side output. */
     static final class FiringCounter extends ProcessWindowFunction<Tuple2<String, Integer>, String, String, TimeWindow> {
-        static final OutputTag<String> FIRED = new OutputTag<>("fired");
-        static final OutputTag<String> CLEARED = new OutputTag<>("cleared");
+        static final OutputTag<String> FIRED = new OutputTag<>("fired") {};
+        static final OutputTag<String> CLEARED = new OutputTag<>("cleared") {};
         private final ValueStateDescriptor<Integer> perWindow = new ValueStateDescriptor<>("firings", Integer.class, 0);
         private final ValueStateDescriptor<Integer> perKey = new ValueStateDescriptor<>("firings", Integer.class, 0);
 
