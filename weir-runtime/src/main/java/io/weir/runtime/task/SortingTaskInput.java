@@ -1,6 +1,5 @@
 package io.weir.runtime.task;
 
-import io.weir.api.eventtime.TimestampAssigner;
 import io.weir.api.functions.KeySelector;
 import io.weir.runtime.exchange.blocking.BlockingPartitionReader;
 import io.weir.runtime.serialization.DataInputView;
@@ -13,20 +12,24 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * BATCH input of a keyed task: every record of every input goes into one external sort by key, so that the
- * operator then sees one key at a time, with that key's records from all inputs together (each input's records
- * in their original order). The key is set on the operator's single-key state once per key, from its sorted
+ * BATCH input of a keyed task: every record of every keyed input goes into one external sort by key and then
+ * event timestamp, so that the operator then sees one key at a time, with that key's records from all keyed
+ * inputs together in timestamp order, as Flink's sorted inputs deliver them. Records without a timestamp come
+ * first within their key, in arrival order; records with equal timestamps keep arrival order, the inputs in
+ * index order. The key is set on the operator's single-key state once per key, from its sorted
  * bytes. After a key's last record the head is told the key ended; after the last key each
  * input ends with {@code MAX_WATERMARK}.
  *
- * <p>Sort entries: key = the key's serialized bytes; value = input index and whether a timestamp follows (one
- * byte), the timestamp if any, the serialized record. Keys are
+ * <p>Sort entries: key = the key's serialized bytes; timestamp = the record's, if any; value = input index (one
+ * byte), the serialized record. Keys are
  * compared as bytes, so equal keys must serialize to equal bytes ({@link RecordSerializer#serializeKey}).
+ *
+ * <p>A task may also have inputs that are not keyed (a two-input operator with one keyed input): those are read
+ * completely before this one starts, by the task, since they are not sorted.
  */
 public final class SortingTaskInput implements TaskInput {
     private static final int CANCEL_CHECK_INTERVAL = 4096;
-    private static final int HAS_TIMESTAMP = 0x80;
-    private static final int INPUT_MASK = 0x7F;
+    private static final int MAX_INPUTS = 128;
     private final List<List<InputPartition>> partitionsByInput;
     private final List<KeySelector<?, ?>> keySelectors;
     private final ClassLoader userClassLoader;
@@ -37,9 +40,9 @@ public final class SortingTaskInput implements TaskInput {
 
     public SortingTaskInput(List<List<InputPartition>> partitionsByInput, List<KeySelector<?, ?>> keySelectors,
                             ClassLoader userClassLoader, long sortMemory, Path spillDirectory, String taskName) {
-        if (partitionsByInput.size() > INPUT_MASK + 1) {
+        if (partitionsByInput.size() > MAX_INPUTS) {
             throw new IllegalArgumentException("Task '" + taskName + "' has " + partitionsByInput.size()
-                    + " keyed inputs; a sorted input takes at most " + (INPUT_MASK + 1));
+                    + " keyed inputs; a sorted input takes at most " + MAX_INPUTS);
         }
         this.partitionsByInput = partitionsByInput;
         this.keySelectors = keySelectors;
@@ -74,9 +77,11 @@ public final class SortingTaskInput implements TaskInput {
                         key.reset();
                         sortSerializer.serializeKey(k, key);
                         value.reset();
-                        writeHeader(value, input, reader.timestamp());
+                        value.writeByte(input);
                         sortSerializer.serializeStandalone(record, value);
-                        sorter.add(key.data(), 0, key.position(), value.data(), 0, value.position());
+                        // The API's NO_TIMESTAMP is the sorter's: no translation.
+                        sorter.add(key.data(), 0, key.position(), reader.timestamp(),
+                                value.data(), 0, value.position());
                         if (++sinceCheck == CANCEL_CHECK_INTERVAL) {
                             sinceCheck = 0;
                             control.checkCancelled();
@@ -100,10 +105,8 @@ public final class SortingTaskInput implements TaskInput {
             }
             any = true;
             in.set(entries.valueArray(), entries.valueOffset(), entries.valueLength());
-            int header = in.readByte() & 0xFF;
-            int input = header & INPUT_MASK;
-            long timestamp = (header & HAS_TIMESTAMP) != 0 ? in.readSignedVarLong() : TimestampAssigner.NO_TIMESTAMP;
-            chain.headInput(input).processElement(sortSerializer.deserializeStandalone(in), timestamp);
+            int input = in.readByte() & 0xFF;
+            chain.headInput(input).processElement(sortSerializer.deserializeStandalone(in), entries.timestamp());
             if (++sinceCheck == CANCEL_CHECK_INTERVAL) {
                 sinceCheck = 0;
                 control.checkCancelled();
@@ -115,19 +118,6 @@ public final class SortingTaskInput implements TaskInput {
         for (int input = 0; input < partitionsByInput.size(); input++) {
             chain.headInputWatermark(input, Long.MAX_VALUE);
             chain.endHeadInput(input);
-        }
-    }
-
-    /**
-     * The input index, with {@link #HAS_TIMESTAMP} set when a timestamp follows as a signed varint: records
-     * without one spend one byte on it, event times usually four or five, where a long would take eight.
-     */
-    private static void writeHeader(DataOutputBuffer value, int input, long timestamp) {
-        if (timestamp == TimestampAssigner.NO_TIMESTAMP) {
-            value.writeByte(input);
-        } else {
-            value.writeByte(input | HAS_TIMESTAMP);
-            value.writeSignedVarLong(timestamp);
         }
     }
 
