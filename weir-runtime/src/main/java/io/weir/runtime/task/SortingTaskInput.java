@@ -24,28 +24,39 @@ import java.util.List;
  * byte), the serialized record. Keys are
  * compared as bytes, so equal keys must serialize to equal bytes ({@link RecordSerializer#serializeKey}).
  *
- * <p>A task may also have inputs that are not keyed (a two-input operator with one keyed input): those are read
- * completely before this one starts, by the task, since they are not sorted.
+ * <p>An operator that is not keyed may have one keyed input beside one that is not (a keyed stream connected to
+ * one that is not). Its keyed input is sorted here too, so that it arrives grouped by key and in timestamp order
+ * within a key, as in Flink; there is no keyed state to set, so this input only groups ({@code setsKey} false),
+ * and its key selector is null for the inputs it leaves to another task input (read before this one, see
+ * {@link SequentialTaskInput}).
  */
 public final class SortingTaskInput implements TaskInput {
     private static final int CANCEL_CHECK_INTERVAL = 4096;
     private static final int MAX_INPUTS = 128;
     private final List<List<InputPartition>> partitionsByInput;
     private final List<KeySelector<?, ?>> keySelectors;
+    private final boolean setsKey;
     private final ClassLoader userClassLoader;
     private final long sortMemory;
     private final Path spillDirectory;
     private final String taskName;
     private ExternalSorter sorter;
 
+    /**
+     * @param keySelectors per input, the key it is sorted by; null for an input this one does not read
+     * @param setsKey      whether the head keeps keyed state for the current key, which is set once per key and
+     *                     told when the key ends; false for the keyed input of an operator that is not keyed
+     */
     public SortingTaskInput(List<List<InputPartition>> partitionsByInput, List<KeySelector<?, ?>> keySelectors,
-                            ClassLoader userClassLoader, long sortMemory, Path spillDirectory, String taskName) {
+                            boolean setsKey, ClassLoader userClassLoader, long sortMemory, Path spillDirectory,
+                            String taskName) {
         if (partitionsByInput.size() > MAX_INPUTS) {
             throw new IllegalArgumentException("Task '" + taskName + "' has " + partitionsByInput.size()
                     + " keyed inputs; a sorted input takes at most " + MAX_INPUTS);
         }
         this.partitionsByInput = partitionsByInput;
         this.keySelectors = keySelectors;
+        this.setsKey = setsKey;
         this.userClassLoader = userClassLoader;
         this.sortMemory = sortMemory;
         this.spillDirectory = spillDirectory;
@@ -64,6 +75,9 @@ public final class SortingTaskInput implements TaskInput {
         int sinceCheck = 0;
         for (int input = 0; input < partitionsByInput.size(); input++) {
             KeySelector selector = keySelectors.get(input);
+            if (selector == null) {
+                continue;
+            }
             for (InputPartition partition : partitionsByInput.get(input)) {
                 try (BlockingPartitionReader reader = PartitionReaders.open(partition, fileSerializer)) {
                     while (PartitionReaders.next(reader, partition)) {
@@ -95,7 +109,7 @@ public final class SortingTaskInput implements TaskInput {
         DataInputView keyBytes = new DataInputView();
         boolean any = false;
         while (entries.next()) {
-            if (!any || !entries.keyEqualsPrevious()) {
+            if (setsKey && (!any || !entries.keyEqualsPrevious())) {
                 if (any) {
                     chain.endOfKey();
                 }
@@ -112,12 +126,14 @@ public final class SortingTaskInput implements TaskInput {
                 control.checkCancelled();
             }
         }
-        if (any) {
+        if (setsKey && any) {
             chain.endOfKey();
         }
         for (int input = 0; input < partitionsByInput.size(); input++) {
-            chain.headInputWatermark(input, Long.MAX_VALUE);
-            chain.endHeadInput(input);
+            if (keySelectors.get(input) != null) {
+                chain.headInputWatermark(input, Long.MAX_VALUE);
+                chain.endHeadInput(input);
+            }
         }
     }
 

@@ -30,6 +30,11 @@ final class BatchChoices implements ModeChoices {
     }
 
     @Override
+    public boolean groupsKeyedInputsOfUnkeyedOperators() {
+        return true;
+    }
+
+    @Override
     public boolean sinksPublishAtEndOfInput() {
         return true;
     }
