@@ -4,7 +4,7 @@ package io.weir.api.common;
 public enum RuntimeExecutionMode {
     /** All tasks live at once, pipelined exchanges, watermarks; for unbounded input. */
     STREAMING,
-    /** Stages one after another, blocking exchanges on disk, keyed input sorted by key. */
+    /** Stages one after another, blocking exchanges on disk, keyed input sorted by key, then timestamp. */
     BATCH,
     /** {@link #BATCH} when every source is bounded, else {@link #STREAMING}. */
     AUTOMATIC

@@ -4,7 +4,10 @@ import io.weir.api.functions.KeySelector;
 
 import java.util.List;
 
-/** An operator over two connected inputs; keyed when both key selectors are set. */
+/**
+ * An operator over two connected inputs; keyed when both key selectors are set. With only one set, the operator
+ * is not keyed and that input is a keyed stream (hash-partitioned by its key; in BATCH also grouped by key).
+ */
 public final class TwoInputTransformation<I1, I2, O> extends Transformation<O> {
     private final Transformation<I1> input1;
     private final Transformation<I2> input2;

@@ -63,11 +63,8 @@ public class ConnectedStreams<I1, I2> {
             throw new IllegalArgumentException(operation.defaultName() + " needs both inputs keyed: use "
                     + "keyedStream1.connect(keyedStream2) or connect(...).keyBy(keySelector1, keySelector2)");
         }
-        if ((k1 == null) != (k2 == null)) {
-            // One keyed input and one not: the operator is not keyed, the keyed input is only partitioned.
-            k1 = null;
-            k2 = null;
-        }
+        // One keyed input and one not: the operator is not keyed (TwoInputTransformation.isKeyed), but the runtime
+        // learns which input is keyed, so that BATCH can hand it over grouped by key.
         return new SingleOutputStreamOperator<>(environment, new TwoInputTransformation<I1, I2, R>(
                 first.getTransformation(), second.getTransformation(), operation.defaultName(), operation, k1, k2,
                 Transformation.DEFAULT_PARALLELISM));

@@ -62,6 +62,17 @@ public final class PlanPrinter {
                 if (op.isKeyed()) {
                     sb.append(", \"keyedState\": ").append(quote(op.keyedState().name()));
                 }
+                if (op.hasGroupedInputs()) {
+                    sb.append(", \"inputsGroupedByKey\": [");
+                    String separator = "";
+                    for (int in = 0; in < op.groupedInputKeys().size(); in++) {
+                        if (op.groupedInputKeys().get(in) != null) {
+                            sb.append(separator).append(in);
+                            separator = ", ";
+                        }
+                    }
+                    sb.append(']');
+                }
                 if (op.uid() != null) {
                     sb.append(", \"uid\": ").append(quote(op.uid()));
                 }

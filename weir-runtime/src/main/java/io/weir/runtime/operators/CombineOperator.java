@@ -9,11 +9,20 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Pre-aggregates a rolling reduction on the producer side of a BATCH shuffle, so that at most one record per
- * key crosses the exchange per producer subtask and flush. Emits {@link KeyedValue}s: the key travels with
- * the partial result. Holds at most {@code maxKeys} keys, then sends its
- * partial results on (in first-seen order, so a key's partials keep the order of its records). Where keys rarely
- * repeat within that many, {@link AdaptiveCombining} lets records pass uncombined, each as its own partial.
+ * Pre-aggregates a rolling reduction on the producer side of a BATCH shuffle. Emits {@link KeyedValue}s: the key
+ * travels with the partial result. Holds at most {@code maxKeys} keys, then sends its partial results on. Where
+ * keys rarely repeat within that many, {@link AdaptiveCombining} lets records pass uncombined, each as its own
+ * partial.
+ *
+ * <p>Order rule: the consumer reduces each key's records in timestamp order (records without a timestamp first,
+ * equal timestamps in arrival order, producers in partition order), and a reduce function need not be
+ * commutative. A partial is emitted at a timestamp and stands, in that order, for the records it folded; that is
+ * only right if those records are next to each other in the order, which holds for records of one producer with
+ * the same key and the <em>same</em> timestamp (or all without one), and not otherwise: another producer's
+ * record, or a later one of this producer, may lie between two different timestamps. So a key's partial folds
+ * only records with its timestamp; a record of the key with another timestamp sends the partial on and starts a
+ * new one. Records without timestamps combine as before; records whose timestamps rarely repeat per key make
+ * combining not pay, and the adaptive decision lets them pass.
  */
 public final class CombineOperator<T, K> implements StreamOperator<Object>, OperatorInput<T> {
     private final ReduceFunction<T> function;
@@ -24,9 +33,11 @@ public final class CombineOperator<T, K> implements StreamOperator<Object>, Oper
     private final AdaptiveCombining adaptive;
     /** Records folded into the partials since the last flush. */
     private long added;
+    /** Partials sent on since the last flush because a record of their key came with another timestamp. */
+    private long sentEarly;
     private Output<Object> output;
 
-    /** A key's partial result and the timestamp of its latest record. */
+    /** A key's partial result and the timestamp all of its records share. */
     private static final class Partial<T> {
         /** For sum/min/max/...: a mutable aggregate, so that a sum adds into a primitive. */
         final FieldAggregator.Partial<T> fields;
@@ -66,14 +77,21 @@ public final class CombineOperator<T, K> implements StreamOperator<Object>, Oper
     @Override
     public void processElement(T value, long timestamp) throws Exception {
         K key = keySelector.getKey(value);
-        if (!adaptive.combines(key.hashCode())) {
+        if (!adaptive.combines(AdaptiveCombining.hash(key.hashCode(), timestamp))) {
             output.emit(value, timestamp);
             return;
         }
         Partial<T> partial = partials.get(key);
+        if (partial != null && partial.timestamp != timestamp) {
+            // Folding across timestamps could put this record on the wrong side of another one (class doc).
+            emit(key, partial);
+            partials.remove(key);
+            sentEarly++;
+            partial = null;
+        }
         if (partial == null) {
-            if (partials.size() >= maxKeys) {
-                adaptive.fullFlush(added, partials.size());
+            if (partials.size() + sentEarly >= maxKeys) {
+                adaptive.fullFlush(added, partials.size() + sentEarly);
                 flush();
                 if (!adaptive.combining()) {
                     output.emit(value, timestamp);
@@ -83,25 +101,26 @@ public final class CombineOperator<T, K> implements StreamOperator<Object>, Oper
             partials.put(key, fieldAggregator != null
                     ? new Partial<>(fieldAggregator.newPartial(value), null, timestamp)
                     : new Partial<>(null, value, timestamp));
+        } else if (partial.fields != null) {
+            fieldAggregator.add(partial.fields, value);
         } else {
-            if (partial.fields != null) {
-                fieldAggregator.add(partial.fields, value);
-            } else {
-                partial.value = function.reduce(partial.value, value);
-            }
-            partial.timestamp = timestamp;
+            partial.value = function.reduce(partial.value, value);
         }
         added++;
     }
 
+    private void emit(K key, Partial<T> partial) {
+        T value = partial.fields != null ? fieldAggregator.result(partial.fields) : partial.value;
+        output.emit(new KeyedValue(key, value), partial.timestamp);
+    }
+
     private void flush() {
         for (Map.Entry<K, Partial<T>> e : partials.entrySet()) {
-            Partial<T> p = e.getValue();
-            T value = p.fields != null ? fieldAggregator.result(p.fields) : p.value;
-            output.emit(new KeyedValue(e.getKey(), value), p.timestamp);
+            emit(e.getKey(), e.getValue());
         }
         partials.clear();
         added = 0;
+        sentEarly = 0;
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.weir.api.config.Configuration;
 import io.weir.api.config.ExecutionOptions;
 import io.weir.api.config.PipelineOptions;
 import io.weir.api.dag.Partitioning;
+import io.weir.api.functions.KeySelector;
 import io.weir.runtime.exchange.PartitionWriter;
 import io.weir.runtime.exchange.TaskInbox;
 import io.weir.runtime.exchange.blocking.BlockingPartitionWriter;
@@ -18,6 +19,7 @@ import io.weir.runtime.serialization.RecordSerializer;
 import io.weir.runtime.sink.PreparedCommittables;
 import io.weir.runtime.task.BlockingTaskInput;
 import io.weir.runtime.task.InputPartition;
+import io.weir.runtime.task.SequentialTaskInput;
 import io.weir.runtime.task.SortingTaskInput;
 import io.weir.runtime.task.SourceTaskInput;
 import io.weir.runtime.task.StreamTask;
@@ -90,10 +92,20 @@ public final class BatchDeployment {
             input = new SourceTaskInput(conf.get(PipelineOptions.AUTO_WATERMARK_INTERVAL));
         } else {
             List<List<InputPartition>> byInput = inputPartitions(v, subtask, finishedAttempts);
+            String taskName = v.head().name() + " (" + (subtask + 1) + "/" + v.parallelism() + ")";
+            long sortMemory = conf.get(ExecutionOptions.SORT_MEMORY).bytes();
             if (v.head().keyedState() == KeyedStateKind.SINGLE_KEY_SORTED_INPUT) {
-                input = new SortingTaskInput(byInput, v.head().keySelectors(), userClassLoader,
-                        conf.get(ExecutionOptions.SORT_MEMORY).bytes(), workDirectory,
-                        v.head().name() + " (" + (subtask + 1) + "/" + v.parallelism() + ")");
+                input = new SortingTaskInput(byInput, v.head().keySelectors(), true, userClassLoader, sortMemory,
+                        workDirectory, taskName);
+            } else if (v.head().hasGroupedInputs()) {
+                // The inputs that are not keyed go first, as they would anyway (processingOrder), then the keyed one
+                // grouped by key.
+                List<KeySelector<?, ?>> grouped = v.head().groupedInputKeys();
+                List<Integer> ungrouped = processingOrder(v).stream().filter(i -> grouped.get(i) == null).toList();
+                input = new SequentialTaskInput(List.of(
+                        new BlockingTaskInput(byInput, ungrouped, userClassLoader),
+                        new SortingTaskInput(byInput, grouped, false, userClassLoader, sortMemory, workDirectory,
+                                taskName)));
             } else {
                 input = new BlockingTaskInput(byInput, processingOrder(v), userClassLoader);
             }

@@ -11,8 +11,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Sorts entries of (key bytes, value bytes) by key within a fixed memory budget, spilling sorted runs to disk
- * when memory is full and merging them at the end. Equal keys keep the order in which they were added.
+ * Sorts entries of (key bytes, optional timestamp, value bytes) by key and then timestamp within a fixed memory
+ * budget, spilling sorted runs to disk when memory is full and merging them at the end. Entries without a
+ * timestamp ({@link #NO_TIMESTAMP}, which is {@code Long.MIN_VALUE}) come before a key's timestamped ones; entries
+ * with equal key and timestamp keep the order in which they were added. A run with no timestamp at all sorts
+ * by key alone, at the cost it had before timestamps existed.
  * <p>
  * Single-threaded: one task thread adds, finishes, reads and closes. Lifecycle, changed only by
  * {@link #moveTo}:
@@ -42,6 +45,8 @@ public final class ExternalSorter implements AutoCloseable {
     public static final int MIN_SEGMENTS = 4;
     public static final long MIN_MEMORY_BYTES = (long) MIN_SEGMENTS * SEGMENT_BYTES;
     public static final int DEFAULT_MAX_FAN_IN = 128;
+    /** The timestamp of an entry that has none; the same value as the API's {@code TimestampAssigner.NO_TIMESTAMP}. */
+    public static final long NO_TIMESTAMP = Long.MIN_VALUE;
 
     private static final Logger LOG = LoggerFactory.getLogger(ExternalSorter.class);
     /** Up to 256 KB per write call; a sixteenth of a small budget at most. */
@@ -107,20 +112,31 @@ public final class ExternalSorter implements AutoCloseable {
         this.merger = new RunMerger(files, budget, maxFanIn);
     }
 
-    /** Adds an entry; key and value are copied, so the caller may reuse its arrays right away. */
+    /** Adds an entry without a timestamp; key and value are copied, so the caller may reuse its arrays right away. */
     public void add(byte[] key, int keyOffset, int keyLength, byte[] value, int valueOffset, int valueLength)
             throws IOException {
+        add(key, keyOffset, keyLength, NO_TIMESTAMP, value, valueOffset, valueLength);
+    }
+
+    /**
+     * Adds an entry that sorts by key, then by {@code timestamp} ({@link #NO_TIMESTAMP} for none); key and value
+     * are copied, so the caller may reuse its arrays right away.
+     */
+    public void add(byte[] key, int keyOffset, int keyLength, long timestamp, byte[] value, int valueOffset,
+                    int valueLength) throws IOException {
         requirePhase(Phase.ADDING, "add");
         Objects.checkFromIndexSize(keyOffset, keyLength, key.length);
         Objects.checkFromIndexSize(valueOffset, valueLength, value.length);
-        if (EntryFormat.encodedSize(keyLength, valueLength) > EntryFormat.MAX_ENTRY_BYTES) {
+        if (keyLength > EntryFormat.MAX_KEY_BYTES
+                || EntryFormat.encodedSize(keyLength, timestamp, valueLength) > EntryFormat.MAX_ENTRY_BYTES) {
             throw new IllegalArgumentException("Sort '" + name + "' cannot hold an entry with a " + keyLength
-                    + "-byte key and a " + valueLength + "-byte value: together they exceed "
+                    + "-byte key and a " + valueLength + "-byte value: a key may have at most "
+                    + EntryFormat.MAX_KEY_BYTES + " bytes and both together at most "
                     + EntryFormat.MAX_ENTRY_BYTES + " bytes");
         }
-        if (!buffer.tryAdd(key, keyOffset, keyLength, value, valueOffset, valueLength)) {
+        if (!buffer.tryAdd(key, keyOffset, keyLength, timestamp, value, valueOffset, valueLength)) {
             try {
-                addAfterSpilling(key, keyOffset, keyLength, value, valueOffset, valueLength);
+                addAfterSpilling(key, keyOffset, keyLength, timestamp, value, valueOffset, valueLength);
             } catch (IOException | RuntimeException | Error e) {
                 moveTo(Phase.FAILED);
                 throw e;
@@ -133,17 +149,17 @@ public final class ExternalSorter implements AutoCloseable {
         add(key, 0, key.length, value, 0, value.length);
     }
 
-    private void addAfterSpilling(byte[] key, int keyOffset, int keyLength, byte[] value, int valueOffset,
-                                  int valueLength) throws IOException {
+    private void addAfterSpilling(byte[] key, int keyOffset, int keyLength, long timestamp, byte[] value,
+                                  int valueOffset, int valueLength) throws IOException {
         if (buffer.size() > 0) {
             spillBuffer();
-            if (buffer.tryAdd(key, keyOffset, keyLength, value, valueOffset, valueLength)) {
+            if (buffer.tryAdd(key, keyOffset, keyLength, timestamp, value, valueOffset, valueLength)) {
                 return;
             }
         }
         // Bigger than the whole budget: it becomes a run of its own, which is sorted by definition.
         addRun(SpillWriter.writeRun(files, writeBuffer(), writer ->
-                writer.write(key, keyOffset, keyLength, value, valueOffset, valueLength)));
+                writer.write(key, keyOffset, keyLength, timestamp, value, valueOffset, valueLength)));
     }
 
     private void spillBuffer() throws IOException {

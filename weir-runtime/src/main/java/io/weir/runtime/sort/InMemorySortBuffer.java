@@ -11,6 +11,11 @@ import java.util.Arrays;
  * entries, so that growing it never copies and every byte is counted. Pointers grow in insertion order, which
  * makes them the stable tie-break: the index sort needs no extra sequence numbers.
  * <p>
+ * Timestamps, the secondary sort key, live in a parallel index of one long per entry (segments of 4096), made
+ * only once a run holds an entry with a timestamp: a run without any sorts exactly as if timestamps did not
+ * exist, and one with them compares timestamps without touching the entries' bytes. Entries without a timestamp
+ * count as {@link ExternalSorter#NO_TIMESTAMP} ({@code Long.MIN_VALUE}) there, so they come first within a key.
+ * <p>
  * All memory comes from the {@link MemoryBudget}. When it runs out, {@link #tryAdd} refuses; the sorter then
  * spills and {@link #reset()}s, which keeps segments for reuse and returns only oversized arrays.
  */
@@ -19,6 +24,9 @@ final class InMemorySortBuffer {
     private static final int INDEX_SHIFT = 11;
     private static final int INDEX_ENTRIES_PER_SEGMENT = 1 << INDEX_SHIFT;
     private static final int INDEX_MASK = INDEX_ENTRIES_PER_SEGMENT - 1;
+    private static final int TIMESTAMP_SHIFT = 12;
+    private static final int TIMESTAMPS_PER_SEGMENT = 1 << TIMESTAMP_SHIFT;
+    private static final int TIMESTAMP_MASK = TIMESTAMPS_PER_SEGMENT - 1;
 
     private final MemoryBudget budget;
     /** Every standard segment this buffer holds, in use or ready for reuse after a reset. */
@@ -33,6 +41,11 @@ final class InMemorySortBuffer {
     private int currentPosition;
     private long[][] index = new long[8][];
     private int indexSegments;
+    /** Timestamps by entry, valid for this run's entries only if {@link #timestamped}; segments are kept for reuse. */
+    private long[][] timestamps = new long[8][];
+    private int timestampSegments;
+    /** Whether an entry of this run has a timestamp; until then, the timestamp index is not written. */
+    private boolean timestamped;
     private int size;
 
     InMemorySortBuffer(MemoryBudget budget) {
@@ -43,11 +56,16 @@ final class InMemorySortBuffer {
      * Appends a copy of the entry, whose encoded size must not exceed {@link EntryFormat#MAX_ENTRY_BYTES}; false,
      * with nothing changed that matters, if the budget cannot hold it.
      */
-    boolean tryAdd(byte[] key, int keyOffset, int keyLength, byte[] value, int valueOffset, int valueLength) {
+    boolean tryAdd(byte[] key, int keyOffset, int keyLength, long timestamp,
+                   byte[] value, int valueOffset, int valueLength) {
         if (size == indexSegments * INDEX_ENTRIES_PER_SEGMENT && !tryGrowIndex()) {
             return false;
         }
-        long encodedSize = EntryFormat.encodedSize(keyLength, valueLength);
+        boolean needsTimestamp = timestamped || timestamp != ExternalSorter.NO_TIMESTAMP;
+        if (needsTimestamp && !tryHoldTimestamps(size + 1)) {
+            return false;
+        }
+        long encodedSize = EntryFormat.encodedSize(keyLength, timestamp, valueLength);
         if (encodedSize > SEGMENT_BYTES) {
             if (!tryStartOversized(encodedSize)) {
                 return false;
@@ -58,8 +76,11 @@ final class InMemorySortBuffer {
             }
         }
         long pointer = ((long) (arrayCount - 1) << 32) | currentPosition;
-        currentPosition = EntryFormat.write(current, currentPosition, key, keyOffset, keyLength,
+        currentPosition = EntryFormat.write(current, currentPosition, key, keyOffset, keyLength, timestamp,
                 value, valueOffset, valueLength);
+        if (needsTimestamp) {
+            recordTimestamp(timestamp);
+        }
         long[] indexSegment = index[size >>> INDEX_SHIFT];
         int slot = (size & INDEX_MASK) << 1;
         indexSegment[slot] = KeyOrder.prefix(key, keyOffset, keyLength);
@@ -77,6 +98,36 @@ final class InMemorySortBuffer {
         }
         index[indexSegments++] = new long[INDEX_ENTRIES_PER_SEGMENT * 2];
         return true;
+    }
+
+    /**
+     * Room for {@code entries} timestamps: the first timestamp of a run needs room for those of all of its
+     * earlier entries too. Segments made before a refusal stay, counted, for the next try.
+     */
+    private boolean tryHoldTimestamps(int entries) {
+        while (timestampSegments * TIMESTAMPS_PER_SEGMENT < entries) {
+            if (!budget.tryReserve(1)) {
+                return false;
+            }
+            if (timestampSegments == timestamps.length) {
+                timestamps = Arrays.copyOf(timestamps, timestampSegments * 2);
+            }
+            timestamps[timestampSegments++] = new long[TIMESTAMPS_PER_SEGMENT];
+        }
+        return true;
+    }
+
+    /** Stores the timestamp of entry {@code size}; a run's first timestamp marks its earlier entries as having none. */
+    private void recordTimestamp(long timestamp) {
+        if (!timestamped) {
+            for (int filled = 0, s = 0; filled < size; s++) {
+                int count = Math.min(TIMESTAMPS_PER_SEGMENT, size - filled);
+                Arrays.fill(timestamps[s], 0, count, ExternalSorter.NO_TIMESTAMP);
+                filled += count;
+            }
+            timestamped = true;
+        }
+        timestamps[size >>> TIMESTAMP_SHIFT][size & TIMESTAMP_MASK] = timestamp;
     }
 
     private boolean tryStartSegment() {
@@ -128,10 +179,10 @@ final class InMemorySortBuffer {
 
     /** Units held now, including segments kept for reuse. */
     int unitsHeld() {
-        return segmentCount + indexSegments + oversizedUnits;
+        return segmentCount + indexSegments + timestampSegments + oversizedUnits;
     }
 
-    /** Sorts the index by key, and by insertion order among equal keys. */
+    /** Sorts the index by key, then timestamp, and by insertion order among equal ones. */
     void sort() {
         IndexSort.sort(this, size);
     }
@@ -145,6 +196,7 @@ final class InMemorySortBuffer {
         segmentsInUse = 0;
         current = null;
         size = 0;
+        timestamped = false;
     }
 
     /** Gives back what the current entries do not occupy, so a final merge beside them has room to read. */
@@ -154,16 +206,22 @@ final class InMemorySortBuffer {
         budget.release(indexSegments - indexSegmentsNeeded);
         Arrays.fill(index, indexSegmentsNeeded, indexSegments, null);
         indexSegments = indexSegmentsNeeded;
+        int timestampSegmentsNeeded = timestamped ? (size + TIMESTAMPS_PER_SEGMENT - 1) >>> TIMESTAMP_SHIFT : 0;
+        budget.release(timestampSegments - timestampSegmentsNeeded);
+        Arrays.fill(timestamps, timestampSegmentsNeeded, timestampSegments, null);
+        timestampSegments = timestampSegmentsNeeded;
     }
 
     /** Gives all memory back to the budget, for the merge's read buffers. */
     void releaseMemory() {
         reset();
-        budget.release(segmentCount + indexSegments);
+        budget.release(segmentCount + indexSegments + timestampSegments);
         Arrays.fill(segments, null);
         segmentCount = 0;
         Arrays.fill(index, null);
         indexSegments = 0;
+        Arrays.fill(timestamps, null);
+        timestampSegments = 0;
     }
 
     long prefixAt(int i) {
@@ -174,7 +232,20 @@ final class InMemorySortBuffer {
         return index[i >>> INDEX_SHIFT][((i & INDEX_MASK) << 1) + 1];
     }
 
-    /** Order of entries i and j: prefix, then key bytes, then pointer, which is insertion order. */
+    /** Whether this run holds an entry with a timestamp, so that the order looks at timestamps at all. */
+    boolean timestamped() {
+        return timestamped;
+    }
+
+    /** Entry i's timestamp; only while {@link #timestamped()}. */
+    long timestampAt(int i) {
+        return timestamps[i >>> TIMESTAMP_SHIFT][i & TIMESTAMP_MASK];
+    }
+
+    /**
+     * Order of entries i and j: prefix, then key bytes, then timestamp (if the run has any), then pointer, which
+     * is insertion order.
+     */
     int compare(int i, int j) {
         long[] a = index[i >>> INDEX_SHIFT];
         long[] b = index[j >>> INDEX_SHIFT];
@@ -186,36 +257,30 @@ final class InMemorySortBuffer {
         }
         long aPointer = a[aSlot + 1];
         long bPointer = b[bSlot + 1];
-        if (KeyOrder.decides(a[aSlot])) {
-            return Long.compare(aPointer, bPointer);
+        if (!KeyOrder.decides(a[aSlot])) {
+            c = compareKeys(aPointer, bPointer);
+            if (c != 0) {
+                return c;
+            }
         }
-        c = compareKeys(aPointer, bPointer);
-        return c != 0 ? c : Long.compare(aPointer, bPointer);
+        if (timestamped) {
+            c = Long.compare(timestampAt(i), timestampAt(j));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Long.compare(aPointer, bPointer);
     }
 
     private int compareKeys(long aPointer, long bPointer) {
         byte[] a = arrays[(int) (aPointer >>> 32)];
         int aPosition = (int) aPointer;
-        int aLength = EntryFormat.readVarInt(a, aPosition);
-        int aKey = aPosition + EntryFormat.varIntSize(aLength) + valueLengthSize(a, aPosition);
+        int aLength = EntryFormat.readVarInt(a, aPosition) >>> 1;
         byte[] b = arrays[(int) (bPointer >>> 32)];
         int bPosition = (int) bPointer;
-        int bLength = EntryFormat.readVarInt(b, bPosition);
-        int bKey = bPosition + EntryFormat.varIntSize(bLength) + valueLengthSize(b, bPosition);
-        return KeyOrder.compareWithEqualPrefix(a, aKey, aLength, b, bKey, bLength);
-    }
-
-    /** Size of the value-length varint, found by skipping continuation bytes rather than decoding it. */
-    private static int valueLengthSize(byte[] array, int entryPosition) {
-        int p = entryPosition;
-        while (array[p++] < 0) {
-            // skips the key length
-        }
-        int start = p;
-        while (array[p++] < 0) {
-            // skips the value length
-        }
-        return p - start;
+        int bLength = EntryFormat.readVarInt(b, bPosition) >>> 1;
+        return KeyOrder.compareWithEqualPrefix(a, EntryFormat.keyOffset(a, aPosition), aLength,
+                b, EntryFormat.keyOffset(b, bPosition), bLength);
     }
 
     void swap(int i, int j) {
@@ -229,6 +294,15 @@ final class InMemorySortBuffer {
         a[aSlot + 1] = b[bSlot + 1];
         b[bSlot] = prefix;
         b[bSlot + 1] = pointer;
+        if (timestamped) {
+            long[] at = timestamps[i >>> TIMESTAMP_SHIFT];
+            long[] bt = timestamps[j >>> TIMESTAMP_SHIFT];
+            int aIndex = i & TIMESTAMP_MASK;
+            int bIndex = j & TIMESTAMP_MASK;
+            long timestamp = at[aIndex];
+            at[aIndex] = bt[bIndex];
+            bt[bIndex] = timestamp;
+        }
     }
 
     /** A cursor over the entries in index order; call after {@link #sort()}, valid until the next reset. */
@@ -253,6 +327,7 @@ final class InMemorySortBuffer {
         private int keyLength;
         private int valueOffset;
         private int valueLength;
+        private long timestamp;
 
         @Override
         public boolean next() {
@@ -269,12 +344,26 @@ final class InMemorySortBuffer {
             long pointer = pointerAt(position);
             array = arrays[(int) (pointer >>> 32)];
             int p = (int) pointer;
-            keyLength = EntryFormat.readVarInt(array, p);
-            p += EntryFormat.varIntSize(keyLength);
+            int keyField = EntryFormat.readVarInt(array, p);
+            p += EntryFormat.varIntSize(keyField);
+            keyLength = keyField >>> 1;
             valueLength = EntryFormat.readVarInt(array, p);
-            keyOffset = p + EntryFormat.varIntSize(valueLength);
+            p += EntryFormat.varIntSize(valueLength);
+            if ((keyField & 1) != 0) {
+                long zigZag = EntryFormat.readVarLong(array, p);
+                p += EntryFormat.varLongSize(zigZag);
+                timestamp = EntryFormat.unZigZag(zigZag);
+            } else {
+                timestamp = ExternalSorter.NO_TIMESTAMP;
+            }
+            keyOffset = p;
             valueOffset = keyOffset + keyLength;
             return true;
+        }
+
+        @Override
+        public long timestamp() {
+            return timestamp;
         }
 
         @Override

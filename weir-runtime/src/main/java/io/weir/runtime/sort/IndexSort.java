@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * Sorts an {@link InMemorySortBuffer}'s index in place. The order is (prefix unsigned, then key bytes, then
- * pointer), and the pointer is insertion order, so no two entries compare equal and any correct sort yields the
- * stable order: neither algorithm below needs to be stable.
+ * timestamp if the run has any, then pointer), and the pointer is insertion order, so no two entries compare equal
+ * and any correct sort yields the stable order: neither algorithm below needs to be stable.
  *
  * <p>Large ranges go through an in-place most-significant-byte radix sort of the 8-byte prefixes (American flag
  * sort: count a byte's values, then move each entry to its bucket by swaps), a byte position on which all of a
@@ -13,8 +13,10 @@ import java.util.Arrays;
  * whose prefixes are all equal, finish with an introsort on the full order (median-of-three quicksort,
  * insertion sort for short ranges, heapsort when recursion gets too deep). Typical keys differ in two or three
  * prefix bytes, so the radix passes replace the twenty-odd partition passes of a quicksort over a million
- * entries, each comparing 16-byte index entries. No allocation per entry and no boxing; recursion depth stays
- * bounded (at most 8 radix levels, logarithmic introsort).
+ * entries, each comparing 16-byte index entries. In a run with timestamps, a range whose prefixes are equal and
+ * decide the key (keys of at most 7 bytes) goes on through the 8 bytes of the timestamps (sign bit flipped, so
+ * that unsigned byte order is signed order): a key with many records is ordered in time by radix passes too. No allocation per entry and no boxing; recursion depth stays
+ * bounded (at most 16 radix levels, logarithmic introsort).
  */
 final class IndexSort {
     private static final int INSERTION_SORT_THRESHOLD = 16;
@@ -25,30 +27,37 @@ final class IndexSort {
     /** Ranges at most this long skip the radix passes. */
     static final int RADIX_THRESHOLD = 64;
     private static final int PREFIX_BYTES = 8;
+    /** Radix levels: the prefix's bytes, then the timestamp's. */
+    private static final int LEVELS = 2 * PREFIX_BYTES;
     private static final int RADIX = 256;
 
     static void sort(InMemorySortBuffer buffer, int size) {
         if (size > RADIX_THRESHOLD) {
-            radixSort(buffer, 0, size, 0, new int[PREFIX_BYTES][RADIX], new int[RADIX]);
+            radixSort(buffer, 0, size, 0, new int[LEVELS][RADIX], new int[RADIX]);
         } else {
             introSort(buffer, 0, size);
         }
     }
 
-    /** Sorts entries [lo, hi), whose prefixes agree on their first {@code level} bytes. */
+    /**
+     * Sorts entries [lo, hi), whose radix keys agree on their first {@code level} bytes: the prefix's bytes, and
+     * from level 8 on (equal prefixes that decide the key) the timestamp's.
+     */
     private static void radixSort(InMemorySortBuffer b, int lo, int hi, int level, int[][] ends, int[] next) {
         while (true) {
-            if (hi - lo <= RADIX_THRESHOLD || level == PREFIX_BYTES) {
+            if (hi - lo <= RADIX_THRESHOLD || level == LEVELS
+                    || level == PREFIX_BYTES && !(b.timestamped() && KeyOrder.decides(b.prefixAt(lo)))) {
                 introSort(b, lo, hi);
                 return;
             }
+            boolean onTimestamp = level >= PREFIX_BYTES;
             int[] end = ends[level];
-            int shift = 56 - 8 * level;
+            int shift = 56 - 8 * (level & (PREFIX_BYTES - 1));
             Arrays.fill(end, 0);
             for (int i = lo; i < hi; i++) {
-                end[(int) (b.prefixAt(i) >>> shift) & 0xFF]++;
+                end[(int) (radixKey(b, i, onTimestamp) >>> shift) & 0xFF]++;
             }
-            if (end[(int) (b.prefixAt(lo) >>> shift) & 0xFF] == hi - lo) {
+            if (end[(int) (radixKey(b, lo, onTimestamp) >>> shift) & 0xFF] == hi - lo) {
                 // every entry has the same byte here: on to the next one, with no pass over the buckets
                 level++;
                 continue;
@@ -63,7 +72,7 @@ final class IndexSort {
                 // entries before next[d] are in bucket d; the one at next[d] goes where its byte says
                 while (next[d] < end[d]) {
                     int i = next[d];
-                    int target = (int) (b.prefixAt(i) >>> shift) & 0xFF;
+                    int target = (int) (radixKey(b, i, onTimestamp) >>> shift) & 0xFF;
                     if (target == d) {
                         next[d]++;
                     } else {
@@ -80,6 +89,11 @@ final class IndexSort {
             }
             return;
         }
+    }
+
+    /** The prefix, or the timestamp with its sign bit flipped so that its unsigned bytes sort as signed longs. */
+    private static long radixKey(InMemorySortBuffer b, int i, boolean onTimestamp) {
+        return onTimestamp ? b.timestampAt(i) ^ Long.MIN_VALUE : b.prefixAt(i);
     }
 
     /** Sorts entries [lo, hi) by the full order. */

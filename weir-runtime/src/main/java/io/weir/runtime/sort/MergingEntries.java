@@ -6,8 +6,8 @@ import java.util.Arrays;
 
 /**
  * Merges sorted runs with a binary min-heap of run cursors. The heap orders by key prefix, then key bytes, then
- * run number: runs are numbered in the order they were produced and an earlier run holds earlier entries, so
- * equal keys come out in insertion order and the merge is stable.
+ * timestamp, then run number: runs are numbered in the order they were produced and an earlier run holds earlier
+ * entries, so equal keys and timestamps come out in insertion order and the merge is stable.
  * <p>
  * Each step advances only the run that supplied the last entry and sifts it down: about log2(runs) comparisons
  * per entry, most of them decided by the prefixes cached beside the heap.
@@ -101,6 +101,9 @@ final class MergingEntries implements SortedEntries, RunCursor, AutoCloseable {
                     b.keyArray(), b.keyOffset(), b.keyLength());
         }
         if (c == 0) {
+            c = Long.compare(heap[i].timestamp(), heap[j].timestamp());
+        }
+        if (c == 0) {
             c = Integer.compare(runNumbers[i], runNumbers[j]);
         }
         return c < 0;
@@ -146,6 +149,11 @@ final class MergingEntries implements SortedEntries, RunCursor, AutoCloseable {
     @Override
     public long keyPrefix() {
         return prefixes[0];
+    }
+
+    @Override
+    public long timestamp() {
+        return heap[0].timestamp();
     }
 
     @Override

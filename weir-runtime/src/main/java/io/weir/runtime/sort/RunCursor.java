@@ -2,7 +2,10 @@ package io.weir.runtime.sort;
 
 import java.io.IOException;
 
-/** One sorted run as the merge sees it: the current entry's key with its normalized prefix, and its value. */
+/**
+ * One sorted run as the merge sees it: the current entry's key with its normalized prefix, its timestamp, and its
+ * value.
+ */
 interface RunCursor {
 
     /** Moves to the next entry of the run; false at its end. Views of the previous entry become invalid. */
@@ -22,4 +25,7 @@ interface RunCursor {
     int valueOffset();
 
     int valueLength();
+
+    /** The current entry's timestamp; {@link ExternalSorter#NO_TIMESTAMP} if it has none. */
+    long timestamp();
 }

@@ -4,7 +4,8 @@ import java.io.IOException;
 import java.util.Arrays;
 
 /**
- * A cursor over sorted entries, in key order and, among equal keys, in the order they were added.
+ * A cursor over sorted entries, in key order, within a key in timestamp order (entries without a timestamp
+ * first), and among equal keys and timestamps in the order they were added.
  * <p>
  * Call {@link #next()} before the first entry. The arrays returned by the accessors are views into the sorter's
  * buffers: they hold the current entry only until the next call to {@code next()}, and must not be modified.
@@ -27,6 +28,9 @@ public interface SortedEntries {
     int valueOffset();
 
     int valueLength();
+
+    /** The current entry's timestamp, or {@link ExternalSorter#NO_TIMESTAMP} if it was added without one. */
+    long timestamp();
 
     /**
      * True if the current entry has the same key as the entry before it; false for the first entry. This is how

@@ -18,7 +18,8 @@ import java.nio.ByteOrder;
  */
 final class SpillFormat {
     static final int MAGIC = 0x57535254;
-    static final int VERSION = 1;
+    /** 2: entries may carry a timestamp ({@link EntryFormat}). */
+    static final int VERSION = 2;
     static final int FILE_HEADER_BYTES = 8;
     static final int BLOCK_BYTES = MemoryBudget.UNIT_BYTES;
     static final int BLOCK_HEADER_BYTES = 8;

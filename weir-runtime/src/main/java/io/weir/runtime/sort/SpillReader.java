@@ -41,6 +41,7 @@ final class SpillReader implements RunCursor, AutoCloseable {
     private int valueOffset;
     private int valueLength;
     private long keyPrefix;
+    private long timestamp;
 
     SpillReader(SpillFiles files, SpillRun run, byte[] buffer) throws IOException {
         if (buffer.length < BLOCK_BYTES) {
@@ -89,11 +90,19 @@ final class SpillReader implements RunCursor, AutoCloseable {
         if (position == blockEnd && !nextBlock()) {
             throw corrupt("it ends after " + (run.entries() - entriesLeft) + " of " + run.entries() + " entries");
         }
-        int keyLen = EntryFormat.readVarInt(buffer, position);
-        int valueLen = EntryFormat.readVarInt(buffer, position + EntryFormat.varIntSize(keyLen));
-        int header = EntryFormat.headerSize(keyLen, valueLen);
+        // The header lies within the block: a spanning entry starts a fresh one (see SpillWriter).
+        int keyField = EntryFormat.readVarInt(buffer, position);
+        int keyLen = keyField >>> 1;
+        int valueLen = EntryFormat.readVarInt(buffer, position + EntryFormat.varIntSize(keyField));
+        long ts = ExternalSorter.NO_TIMESTAMP;
+        if ((keyField & 1) != 0) {
+            ts = EntryFormat.unZigZag(EntryFormat.readVarLong(buffer,
+                    position + EntryFormat.varIntSize(keyField) + EntryFormat.varIntSize(valueLen)));
+        }
+        int header = EntryFormat.headerSize(keyLen, ts, valueLen);
         long size = (long) header + keyLen + valueLen;
-        if (keyLen < 0 || valueLen < 0 || size > EntryFormat.MAX_ENTRY_BYTES) {
+        if (keyField < 0 || valueLen < 0 || size > EntryFormat.MAX_ENTRY_BYTES
+                || (keyField & 1) != 0 && ts == ExternalSorter.NO_TIMESTAMP) {
             throw corrupt("an entry header at byte " + (bufferFileOffset + position) + " is invalid");
         }
         if (size <= blockEnd - position) {
@@ -108,6 +117,7 @@ final class SpillReader implements RunCursor, AutoCloseable {
         valueOffset = keyOffset + keyLen;
         valueLength = valueLen;
         keyPrefix = KeyOrder.prefix(entryArray, keyOffset, keyLen);
+        timestamp = ts;
         entriesLeft--;
         return true;
     }
@@ -205,6 +215,11 @@ final class SpillReader implements RunCursor, AutoCloseable {
     @Override
     public long keyPrefix() {
         return keyPrefix;
+    }
+
+    @Override
+    public long timestamp() {
+        return timestamp;
     }
 
     @Override

@@ -82,31 +82,31 @@ final class SpillWriter implements AutoCloseable {
     /** Copies every remaining entry of {@code source}, which must be in order, into this run. */
     void writeAll(RunCursor source) throws IOException {
         while (source.next()) {
-            write(source.keyArray(), source.keyOffset(), source.keyLength(),
+            write(source.keyArray(), source.keyOffset(), source.keyLength(), source.timestamp(),
                     source.valueArray(), source.valueOffset(), source.valueLength());
         }
     }
 
-    void write(byte[] key, int keyOffset, int keyLength, byte[] value, int valueOffset, int valueLength)
-            throws IOException {
-        long size = EntryFormat.encodedSize(keyLength, valueLength);
+    void write(byte[] key, int keyOffset, int keyLength, long timestamp, byte[] value, int valueOffset,
+               int valueLength) throws IOException {
+        long size = EntryFormat.encodedSize(keyLength, timestamp, valueLength);
         if (size <= MAX_PAYLOAD) {
             if (payloadLength() + size > MAX_PAYLOAD) {
                 sealBlock();
             }
-            position = EntryFormat.write(buffer, position, key, keyOffset, keyLength, value, valueOffset, valueLength);
+            position = EntryFormat.write(buffer, position, key, keyOffset, keyLength, timestamp,
+                    value, valueOffset, valueLength);
         } else {
-            writeSpanning(key, keyOffset, keyLength, value, valueOffset, valueLength);
+            writeSpanning(key, keyOffset, keyLength, timestamp, value, valueOffset, valueLength);
         }
         entries++;
     }
 
     /** Starts the entry on a fresh block, so its small header lies in one block, and lets it run on. */
-    private void writeSpanning(byte[] key, int keyOffset, int keyLength, byte[] value, int valueOffset,
-                               int valueLength) throws IOException {
+    private void writeSpanning(byte[] key, int keyOffset, int keyLength, long timestamp, byte[] value,
+                               int valueOffset, int valueLength) throws IOException {
         sealBlock();
-        position = EntryFormat.writeVarInt(buffer, position, keyLength);
-        position = EntryFormat.writeVarInt(buffer, position, valueLength);
+        position = EntryFormat.writeHeader(buffer, position, keyLength, timestamp, valueLength);
         append(key, keyOffset, keyLength);
         append(value, valueOffset, valueLength);
         sealBlock();

@@ -7,7 +7,8 @@ import io.weir.runtime.graph.KeyedStateKind;
 import io.weir.runtime.graph.OperatorFactory;
 
 /**
- * BATCH: blocking exchanges, keyed input sorted by key with single-key state, final values only, and
+ * BATCH: blocking exchanges, keyed input sorted by key (then timestamp) with single-key state, the keyed input of
+ * an unkeyed two-input operator grouped the same way, final values only, and
  * combiners before the shuffle of rolling aggregations and of reducing event-time windows (unless turned off).
  */
 final class BatchChoices implements ModeChoices {
@@ -27,6 +28,11 @@ final class BatchChoices implements ModeChoices {
     @Override
     public KeyedStateKind keyedState() {
         return KeyedStateKind.SINGLE_KEY_SORTED_INPUT;
+    }
+
+    @Override
+    public boolean groupsKeyedInputsOfUnkeyedOperators() {
+        return true;
     }
 
     @Override

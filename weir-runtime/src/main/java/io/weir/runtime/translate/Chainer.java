@@ -60,7 +60,7 @@ final class Chainer {
                     }
                 }
                 operators.add(new ChainedOperator(node.id, node.name, node.uid, node.factory, node.numberOfInputs,
-                        node.keySelectors, node.keyedState, links));
+                        node.keySelectors, node.keyedState, node.groupedInputKeys, links));
             }
             StreamNode head = chain.getKey();
             vertices.add(new JobVertex(vertexId.get(head), head.parallelism, operators, head.isSource));

@@ -17,6 +17,13 @@ interface ModeChoices {
     /** How keyed operators keep state. */
     KeyedStateKind keyedState();
 
+    /**
+     * Whether a keyed input of an operator that is not keyed (a two-input operator with one keyed input) reaches
+     * it grouped by key, in timestamp order within a key, after its other inputs (BATCH), rather than only
+     * partitioned by key and interleaved as it comes (STREAMING).
+     */
+    boolean groupsKeyedInputsOfUnkeyedOperators();
+
     /** How records cross from one task to another. */
     ExchangeKind exchangeKind();
 

@@ -18,6 +18,8 @@ import io.weir.runtime.graph.SinkOperatorFactory;
 import io.weir.runtime.graph.SourceOperatorFactory;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,29 +60,35 @@ final class StreamGraphBuilder {
         }
         StreamNode node;
         if (t instanceof SourceTransformation<?> s) {
-            node = register(t, sourceFactory(s, choices.runWatermarkGenerators()), 0, List.of(), true);
+            node = register(t, sourceFactory(s, choices.runWatermarkGenerators()), 0, List.of(), List.of(), true);
         } else if (t instanceof OneInputTransformation<?, ?> o) {
             List<Upstream> in = resolve(o.getInput());
             ModeChoices.Combining combining = o.isKeyed()
                     ? choices.combiner(o.getOperation(), o.getKeySelector(), t.getName()) : null;
             if (combining == null) {
                 List<KeySelector<?, ?>> keys = o.isKeyed() ? List.of(o.getKeySelector()) : List.of();
-                node = register(t, operatorFactory(o.getOperation(), t.getName()), 1, keys, false);
+                node = register(t, operatorFactory(o.getOperation(), t.getName()), 1, keys, List.of(), false);
                 connect(in, node, 0);
             } else {
-                node = register(t, combining.finalOperator(), 1, List.of(combining.partialKey()), false);
+                node = register(t, combining.finalOperator(), 1, List.of(combining.partialKey()), List.of(), false);
                 connect(combined(in, combining, node), node, 0);
             }
         } else if (t instanceof TwoInputTransformation<?, ?, ?> o) {
             List<Upstream> in1 = resolve(o.getInput1());
             List<Upstream> in2 = resolve(o.getInput2());
             List<KeySelector<?, ?>> keys = o.isKeyed() ? List.of(o.getKeySelector1(), o.getKeySelector2()) : List.of();
-            node = register(t, choices.operator(o.getOperation(), t.getName()), 2, keys, false);
+            boolean groups = !o.isKeyed() && choices.groupsKeyedInputsOfUnkeyedOperators()
+                    && (o.getKeySelector1() != null || o.getKeySelector2() != null);
+            // Nulls for the input that is not keyed: List.of would refuse them.
+            List<KeySelector<?, ?>> grouped = groups
+                    ? Collections.unmodifiableList(Arrays.asList(o.getKeySelector1(), o.getKeySelector2()))
+                    : List.of();
+            node = register(t, choices.operator(o.getOperation(), t.getName()), 2, keys, grouped, false);
             connect(in1, node, 0);
             connect(in2, node, 1);
         } else if (t instanceof SinkTransformation<?> s) {
             List<Upstream> in = resolve(s.getInput());
-            node = register(t, sinkFactory(s, choices.sinksPublishAtEndOfInput()), 1, List.of(), false);
+            node = register(t, sinkFactory(s, choices.sinksPublishAtEndOfInput()), 1, List.of(), List.of(), false);
             connect(in, node, 0);
         } else {
             throw new IllegalStateException("Not an operator: " + t);
@@ -107,7 +115,8 @@ final class StreamGraphBuilder {
     }
 
     private StreamNode register(Transformation<?> t, OperatorFactory factory, int inputs,
-                                List<KeySelector<?, ?>> keys, boolean isSource) {
+                                List<KeySelector<?, ?>> keys, List<KeySelector<?, ?>> groupedInputKeys,
+                                boolean isSource) {
         int parallelism = t.getParallelism() > 0 ? t.getParallelism() : defaultParallelism;
         if (!keys.isEmpty() && parallelism > maxParallelism) {
             throw new IllegalArgumentException("Keyed operator '" + t.getName() + "' has parallelism " + parallelism
@@ -115,7 +124,7 @@ final class StreamGraphBuilder {
                     + "or lower the parallelism");
         }
         StreamNode node = new StreamNode(nextId++, t.getName(), t.getUid(), parallelism, t.isChainingDisabled(),
-                factory, inputs, keys, isSource, choices.keyedState());
+                factory, inputs, keys, isSource, choices.keyedState(), groupedInputKeys);
         nodes.put(t, node);
         topologicalOrder.add(node);
         return node;
@@ -129,7 +138,7 @@ final class StreamGraphBuilder {
         List<Upstream> result = new ArrayList<>();
         for (Upstream u : upstreams) {
             StreamNode c = new StreamNode(nextId++, "Combine " + target.name, null, u.node().parallelism, false,
-                    combining.combiner(), 1, List.of(), false, choices.keyedState());
+                    combining.combiner(), 1, List.of(), false, choices.keyedState(), List.of());
             // Registered ahead of its consumer so that the topological order holds.
             topologicalOrder.add(topologicalOrder.indexOf(target), c);
             StreamEdge edge = new StreamEdge(u.node(), u.tag(), c, 0, Partitioning.FORWARD);

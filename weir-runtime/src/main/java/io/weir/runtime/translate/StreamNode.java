@@ -19,11 +19,14 @@ final class StreamNode {
     final List<KeySelector<?, ?>> keySelectors;
     final boolean isSource;
     final KeyedStateKind keyedState;
+    /** Per input of an operator that is not keyed, the key it is grouped by, or null; empty if none is grouped. */
+    final List<KeySelector<?, ?>> groupedInputKeys;
     final List<StreamEdge> inputs = new ArrayList<>();
     final List<StreamEdge> outputs = new ArrayList<>();
 
     StreamNode(int id, String name, String uid, int parallelism, boolean chainingDisabled, OperatorFactory factory,
-               int numberOfInputs, List<KeySelector<?, ?>> keySelectors, boolean isSource, KeyedStateKind keyedState) {
+               int numberOfInputs, List<KeySelector<?, ?>> keySelectors, boolean isSource, KeyedStateKind keyedState,
+               List<KeySelector<?, ?>> groupedInputKeys) {
         this.id = id;
         this.name = name;
         this.uid = uid;
@@ -34,5 +37,6 @@ final class StreamNode {
         this.keySelectors = keySelectors;
         this.isSource = isSource;
         this.keyedState = keySelectors.isEmpty() ? KeyedStateKind.NONE : keyedState;
+        this.groupedInputKeys = groupedInputKeys;
     }
 }

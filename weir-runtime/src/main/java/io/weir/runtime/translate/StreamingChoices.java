@@ -19,6 +19,11 @@ final class StreamingChoices implements ModeChoices {
     }
 
     @Override
+    public boolean groupsKeyedInputsOfUnkeyedOperators() {
+        return false;
+    }
+
+    @Override
     public boolean sinksPublishAtEndOfInput() {
         return false;
     }

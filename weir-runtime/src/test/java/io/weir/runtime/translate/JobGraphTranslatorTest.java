@@ -360,6 +360,50 @@ class JobGraphTranslatorTest {
                 .contains("\"operator\": \"Window(pre-aggregating)\"");
     }
 
+    @Test
+    void batchGroupsTheKeyedInputOfAConnectWithAnUnkeyedStreamByKeyAndStreamingDoesNot() {
+        for (boolean batch : new boolean[]{true, false}) {
+            StreamExecutionEnvironment env = batch ? batchEnv(2) : env(2);
+            DataStream<Long> keyed = env.fromSequence(1, 10).name("keyed");
+            DataStream<String> plain = env.fromSequence(1, 10).map(String::valueOf).name("plain");
+            DataStreamSink<String> keyedFirst = keyed.keyBy(x -> x % 3).connect(plain)
+                    .map(new ToText()).name("keyed first").sinkTo(new PrintSink<>()).name("s1");
+            DataStreamSink<String> keyedSecond = plain.connect(keyed.keyBy(x -> x % 3))
+                    .map(new TextAndNumber()).name("keyed second").sinkTo(new PrintSink<>()).name("s2");
+            JobGraph graph = translate(env, keyedFirst, keyedSecond);
+
+            for (String name : List.of("keyed first", "keyed second")) {
+                var op = graph.vertices().stream().flatMap(v -> v.operators().stream())
+                        .filter(o -> o.name().equals(name)).findFirst().orElseThrow();
+                assertThat(op.isKeyed()).as(name + " is not keyed").isFalse();
+                assertThat(op.hasGroupedInputs()).as(name + (batch ? " in BATCH" : " in STREAMING")).isEqualTo(batch);
+                if (batch) {
+                    int keyedInput = name.equals("keyed first") ? 0 : 1;
+                    assertThat(op.groupedInputKeys().get(keyedInput)).isNotNull();
+                    assertThat(op.groupedInputKeys().get(1 - keyedInput)).isNull();
+                }
+            }
+            String json = PlanPrinter.toJson(graph);
+            if (batch) {
+                assertThat(json).contains("\"inputsGroupedByKey\": [0]").contains("\"inputsGroupedByKey\": [1]");
+            } else {
+                assertThat(json).doesNotContain("inputsGroupedByKey");
+            }
+        }
+    }
+
+    static final class TextAndNumber implements io.weir.api.functions.CoMapFunction<String, Long, String> {
+        @Override
+        public String map1(String value) {
+            return value;
+        }
+
+        @Override
+        public String map2(Long value) {
+            return String.valueOf(value);
+        }
+    }
+
     /** Counts a window's records. */
     static final class CountAll implements io.weir.api.functions.AggregateFunction<Long, Long, Long> {
         @Override

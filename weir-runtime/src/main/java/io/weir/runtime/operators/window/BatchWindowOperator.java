@@ -47,7 +47,8 @@ public final class BatchWindowOperator<IN, A> implements StreamOperator<Object>,
     private final Function preAggregation;
     private final ProcessWindowFunction<?, ?, ?, TimeWindow> windowFunction;
     /** The size of the windows of a combiner's partials, which form the input; 0 for records. */
-    private final long partialWindowSize;
+    /** Whether the input comes from BATCH combiners, as partials and records they let pass. */
+    private final boolean inputIsPartials;
     /** The current key's windows and their accumulators. */
     private final HashMap<TimeWindow, A> windows = new HashMap<>();
     /** The current key's windows in the order they were created; records usually come in time order. */
@@ -58,8 +59,8 @@ public final class BatchWindowOperator<IN, A> implements StreamOperator<Object>,
     private WindowResults<TimeWindow> results;
 
     /**
-     * @param inputIsPartials the input comes from {@link WindowCombineOperator}s: pre-aggregates, each added to
-     *                        the window its timestamp names, and records they let pass uncombined
+     * @param inputIsPartials the input comes from {@link WindowCombineOperator}s: pre-aggregates of records with
+     *                        one timestamp, each added to the windows of that timestamp, and records they let pass
      */
     @SuppressWarnings("unchecked")
     public BatchWindowOperator(Operation.Window window, boolean inputIsPartials) {
@@ -73,7 +74,7 @@ public final class BatchWindowOperator<IN, A> implements StreamOperator<Object>,
         this.preAggregation = window.preAggregation();
         this.accumulation = (Accumulation<IN, A>) Accumulation.<IN>of(preAggregation);
         this.windowFunction = (ProcessWindowFunction<?, ?, ?, TimeWindow>) window.windowFunction();
-        this.partialWindowSize = inputIsPartials ? WindowCombineOperator.windowSize(window) : 0;
+        this.inputIsPartials = inputIsPartials;
     }
 
     /**
@@ -115,12 +116,9 @@ public final class BatchWindowOperator<IN, A> implements StreamOperator<Object>,
     @Override
     @SuppressWarnings("unchecked")
     public void processElement(Object record, long timestamp) throws Exception {
-        if (partialWindowSize > 0 && record instanceof KeyedValue partial) {
-            // Records the combiner let pass come as they are.
-            add(WindowCombineOperator.windowOfPartial(timestamp, partialWindowSize), (IN) partial.value());
-            return;
-        }
-        IN value = (IN) record;
+        // A combiner's partial stands for records that share its timestamp, so it goes where each of them would;
+        // records the combiner let pass come as they are.
+        IN value = (IN) (inputIsPartials && record instanceof KeyedValue partial ? partial.value() : record);
         for (TimeWindow window : assigner.assignWindows(value, timestamp, assignerContext)) {
             add(window, value);
         }

@@ -17,44 +17,56 @@ import io.weir.runtime.operators.StreamOperator;
 import io.weir.runtime.operators.UserFunctions;
 import io.weir.runtime.serialization.KeyedValue;
 
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Pre-aggregates a reducing event-time window on the producer side of a BATCH shuffle: each key's records are
- * reduced per window, so at most one record per key and window crosses the exchange per producer subtask and
- * flush. Valid only where a window's result is the reduction of all of its records, whenever they arrive: in
- * BATCH (no late records) with the default event-time trigger, which fires each window once, at the end of its
- * key ({@link #canCombine}). Holds at most {@code maxEntries} key-window pairs, then sends its partials on. Where
- * keys rarely repeat within a window, combining costs more than it saves: {@link AdaptiveCombining} then lets
- * records pass uncombined, each as its own partial. It starts by probing: a window's entry is a map per key and
- * an accumulator per window, and where key-window pairs do not repeat (a key seen once per window), a full fill
- * held until its flush outlives young collections and makes the heap grow.
+ * Pre-aggregates a reducing event-time window on the producer side of a BATCH shuffle. Valid only where a
+ * window's result is the reduction of all of its records in the order the window operator sees them, whenever
+ * they arrive: in BATCH (no late records) with the default event-time trigger, which fires each window once, at
+ * the end of its key ({@link #canCombine}). Where keys rarely repeat, combining costs more than it saves:
+ * {@link AdaptiveCombining} then lets records pass uncombined, each as its own partial. It starts by probing:
+ * where nothing repeats, a full fill held until its flush outlives young collections and makes the heap grow.
  *
- * <p>A partial is a {@link KeyedValue}(key, pre-aggregate) whose timestamp is its window's max timestamp: windows
- * of these assigners have a fixed size, so the timestamp names the window. The key travels with the partial (a
- * reduce function need not preserve it). A record that passes uncombined goes on as it is, with its own
- * timestamp, and the window operator assigns its windows; the next operator is keyed by
- * {@link PartialOrRecordKey}. Whether a record is combined is decided once for all of its windows, so that none
- * of them gets it twice.
+ * <p>Order rule, as for rolling aggregations ({@link io.weir.runtime.operators.CombineOperator}): the window
+ * operator sees a key's records in timestamp order and folds each window's records in that order, with a reduce
+ * function that need not be commutative. So a partial folds only records of one key with the same timestamp
+ * (which are next to each other in that order); a record of the key with another timestamp sends the key's
+ * partial on and starts a new one. Records of a window with distinct timestamps are therefore not combined, and
+ * the adaptive decision soon lets them pass.
+ *
+ * <p>A partial is a {@link KeyedValue}(key, pre-aggregate) with the timestamp its records share: the window
+ * operator unwraps it and assigns it the windows of that timestamp, exactly those of each of its records, so a
+ * record reaches each of its windows once, combined or not. The key travels with the partial (a reduce function
+ * need not preserve it); the next operator is keyed by {@link PartialOrRecordKey}.
  */
 public final class WindowCombineOperator<T, K> implements StreamOperator<Object>, OperatorInput<T> {
     private final WindowAssigner<T, TimeWindow> assigner;
     private final ReduceFunction<T> reducer;
-    /** How a key-window's records fold (in place; a numeric sum adds into a primitive). */
+    /** How a key's records fold (in place; a numeric sum adds into a primitive). */
     private final Accumulation<T, Object> accumulation;
     private final KeySelector<T, K> keySelector;
     private final int maxEntries;
-    /** Per key (in first-seen order, so a key's partials keep the order of its records), per window. */
-    private final Map<K, HashMap<TimeWindow, Object>> partials = new LinkedHashMap<>();
-    private int entries;
-    /** Records (times their windows) folded into the partials since the last flush. */
+    /** Per key, the partial of its records with the timestamp of the latest. */
+    private final Map<K, Partial> partials = new LinkedHashMap<>();
+    /** Records folded into the partials since the last flush. */
     private long added;
+    /** Partials sent on since the last flush because a record of their key came with another timestamp. */
+    private long sentEarly;
     private final AdaptiveCombining adaptive;
     private Output<Object> output;
     private WindowAssigner.WindowAssignerContext assignerContext;
+
+    /** A key's accumulator and the timestamp all of its records share. */
+    private static final class Partial {
+        final Object accumulator;
+        final long timestamp;
+
+        Partial(Object accumulator, long timestamp) {
+            this.accumulator = accumulator;
+            this.timestamp = timestamp;
+        }
+    }
 
     @SuppressWarnings("unchecked")
     public WindowCombineOperator(Operation.Window window, KeySelector<T, K> keySelector, int maxEntries) {
@@ -95,11 +107,6 @@ public final class WindowCombineOperator<T, K> implements StreamOperator<Object>
         return 0;
     }
 
-    /** The window a partial of a window this size belongs to: its timestamp is the window's max timestamp. */
-    static TimeWindow windowOfPartial(long timestamp, long windowSize) {
-        return new TimeWindow(timestamp + 1 - windowSize, timestamp + 1);
-    }
-
     @Override
     public void open(OperatorContext<Object> context) throws Exception {
         output = context.output();
@@ -114,67 +121,49 @@ public final class WindowCombineOperator<T, K> implements StreamOperator<Object>
 
     @Override
     public void processElement(T value, long timestamp) throws Exception {
-        K key = keySelector.getKey(value);
-        Collection<TimeWindow> assigned = assigner.assignWindows(value, timestamp, assignerContext);
-        if (assigned.isEmpty()) {
+        if (assigner.assignWindows(value, timestamp, assignerContext).isEmpty()) {
             return;
         }
-        long probe = AdaptiveCombining.hash(key.hashCode(), assigned.iterator().next().maxTimestamp());
-        if (!adaptive.combines(probe)) {
+        K key = keySelector.getKey(value);
+        if (!adaptive.combines(AdaptiveCombining.hash(key.hashCode(), timestamp))) {
             output.emit(value, timestamp);
             return;
         }
-        HashMap<TimeWindow, Object> windows = partials.get(key);
-        if (entries + assigned.size() > maxEntries && entries + missing(windows, assigned) > maxEntries) {
-            // Room for all of the record's windows first: it is either combined or passes, never in part.
-            adaptive.fullFlush(added, entries);
-            flush();
-            windows = null;
-            if (!adaptive.combining()) {
-                output.emit(value, timestamp);
-                return;
-            }
+        Partial partial = partials.get(key);
+        if (partial != null && partial.timestamp != timestamp) {
+            // Folding across timestamps could put this record on the wrong side of another one (class doc).
+            emit(key, partial);
+            partials.remove(key);
+            sentEarly++;
+            partial = null;
         }
-        for (TimeWindow window : assigned) {
-            Object partial = windows == null ? null : windows.get(window);
-            if (partial == null) {
-                if (windows == null) {
-                    windows = new HashMap<>(4);
-                    partials.put(key, windows);
+        if (partial == null) {
+            if (partials.size() + sentEarly >= maxEntries) {
+                adaptive.fullFlush(added, partials.size() + sentEarly);
+                flush();
+                if (!adaptive.combining()) {
+                    output.emit(value, timestamp);
+                    return;
                 }
-                windows.put(window, accumulation.create(value));
-                entries++;
-            } else {
-                accumulation.add(partial, value);
             }
-            added++;
+            partials.put(key, new Partial(accumulation.create(value), timestamp));
+        } else {
+            accumulation.add(partial.accumulator, value);
         }
+        added++;
     }
 
-    /** How many of {@code assigned} have no entry among a key's {@code windows} yet. */
-    private static int missing(HashMap<TimeWindow, Object> windows, Collection<TimeWindow> assigned) {
-        if (windows == null) {
-            return assigned.size();
-        }
-        int missing = 0;
-        for (TimeWindow window : assigned) {
-            if (!windows.containsKey(window)) {
-                missing++;
-            }
-        }
-        return missing;
+    private void emit(K key, Partial partial) throws Exception {
+        output.emit(new KeyedValue(key, accumulation.result(partial.accumulator)), partial.timestamp);
     }
 
     private void flush() throws Exception {
-        for (Map.Entry<K, HashMap<TimeWindow, Object>> byKey : partials.entrySet()) {
-            for (Map.Entry<TimeWindow, Object> byWindow : byKey.getValue().entrySet()) {
-                output.emit(new KeyedValue(byKey.getKey(), accumulation.result(byWindow.getValue())),
-                        byWindow.getKey().maxTimestamp());
-            }
+        for (Map.Entry<K, Partial> e : partials.entrySet()) {
+            emit(e.getKey(), e.getValue());
         }
         partials.clear();
-        entries = 0;
         added = 0;
+        sentEarly = 0;
     }
 
     @Override

@@ -10,7 +10,6 @@ import io.weir.api.windowing.assigners.WindowAssigner;
 import io.weir.api.windowing.evictors.Evictor;
 import io.weir.api.windowing.triggers.Trigger;
 import io.weir.api.windowing.triggers.TriggerResult;
-import io.weir.api.windowing.windows.TimeWindow;
 import io.weir.api.windowing.windows.Window;
 import io.weir.runtime.operators.OperatorContext;
 import io.weir.runtime.operators.OperatorInput;
@@ -52,8 +51,8 @@ public final class WindowOperator<K, IN, W extends Window>
     private final Function preAggregation;
     private final ProcessWindowFunction<?, ?, ?, W> windowFunction;
     private final boolean eventTime;
-    /** The size of the windows of a BATCH combiner's partials, which form the input; 0 for records. */
-    private final long partialWindowSize;
+    /** Whether the input comes from BATCH combiners, as partials and records they let pass. */
+    private final boolean inputIsPartials;
     private final ClockAssignerContext assignerContext =
             new ClockAssignerContext(() -> this.timers.currentProcessingTime());
 
@@ -74,8 +73,8 @@ public final class WindowOperator<K, IN, W extends Window>
     }
 
     /**
-     * @param inputIsPartials the input comes from {@link WindowCombineOperator}s: pre-aggregates of time
-     *                        windows, each added to the window its timestamp names
+     * @param inputIsPartials the input comes from {@link WindowCombineOperator}s: pre-aggregates of records with
+     *                        one timestamp, each added to the windows of that timestamp
      */
     @SuppressWarnings("unchecked")
     public WindowOperator(Operation.Window window, boolean inputIsPartials) {
@@ -87,7 +86,7 @@ public final class WindowOperator<K, IN, W extends Window>
         this.preAggregation = window.preAggregation();
         this.windowFunction = (ProcessWindowFunction<?, ?, ?, W>) window.windowFunction();
         this.eventTime = assigner.isEventTime();
-        this.partialWindowSize = inputIsPartials ? WindowCombineOperator.windowSize(window) : 0;
+        this.inputIsPartials = inputIsPartials;
         if (inputIsPartials && !WindowCombineOperator.canCombine(window)) {
             throw new IllegalArgumentException("Window " + window.displayName() + " cannot read combined partials");
         }
@@ -134,14 +133,10 @@ public final class WindowOperator<K, IN, W extends Window>
     @Override
     @SuppressWarnings("unchecked")
     public void processElement(Object record, long timestamp) throws Exception {
-        if (partialWindowSize > 0 && record instanceof KeyedValue partial) {
-            // Records the combiner let pass come as they are.
-            W window = (W) WindowCombineOperator.windowOfPartial(timestamp, partialWindowSize);
-            addToWindows((IN) partial.value(), timestamp, List.of(window));
-        } else {
-            IN value = (IN) record;
-            addToWindows(value, timestamp, assigner.assignWindows(value, timestamp, assignerContext));
-        }
+        // A combiner's partial stands for records that share its timestamp, so it goes where each of them would;
+        // records the combiner let pass come as they are.
+        IN value = (IN) (inputIsPartials && record instanceof KeyedValue partial ? partial.value() : record);
+        addToWindows(value, timestamp, assigner.assignWindows(value, timestamp, assignerContext));
     }
 
     private void addToWindows(IN value, long timestamp, Collection<W> windows) throws Exception {
