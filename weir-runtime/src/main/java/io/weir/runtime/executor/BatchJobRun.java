@@ -10,6 +10,7 @@ import io.weir.runtime.graph.JobGraph;
 import io.weir.runtime.graph.JobVertex;
 import io.weir.runtime.scheduler.BatchDeployment;
 import io.weir.runtime.scheduler.SubtaskId;
+import io.weir.runtime.scheduler.WorkDirectories;
 import io.weir.runtime.task.PartitionUnavailableException;
 import io.weir.runtime.task.StreamTask;
 import io.weir.runtime.task.TaskCancelledException;
@@ -83,7 +84,8 @@ final class BatchJobRun implements JobExecution, TaskListener {
     private final Map<SubtaskId, StreamTask> running = new HashMap<>();
     private volatile JobStatus status = JobStatus.CREATED;
     private BatchDeployment deployment;
-    private Path workDirectory;
+    /** The work directories created so far, one per {@code io.tmp.dirs} entry; all are removed at the end. */
+    private final List<Path> workDirectories = new ArrayList<>();
     private int freeSlots;
     private int taskAttempts;
     private boolean cancelling;
@@ -130,8 +132,8 @@ final class BatchJobRun implements JobExecution, TaskListener {
     private void schedule() {
         long start = System.nanoTime();
         try {
-            workDirectory = createWorkDirectory();
-            deployment = new BatchDeployment(graph, workDirectory, userClassLoader, this);
+            createWorkDirectories();
+            deployment = new BatchDeployment(graph, new WorkDirectories(workDirectories), userClassLoader, this);
             freeSlots = slots;
             while (true) {
                 if (!cancelling && failure == null) {
@@ -155,13 +157,19 @@ final class BatchJobRun implements JobExecution, TaskListener {
             running.values().forEach(StreamTask::cancel);
         } finally {
             JobCompletion.joinAll(threads);
-            deleteWorkDirectory();
+            workDirectories.forEach(BatchJobRun::deleteWorkDirectory);
             complete(Duration.ofNanos(System.nanoTime() - start));
         }
     }
 
-    private Path createWorkDirectory() throws JobExecutionException {
-        String base = graph.configuration().get(CoreOptions.TMP_DIRS);
+    /** One work directory inside each directory of {@code io.tmp.dirs}, added to the list as it is made. */
+    private void createWorkDirectories() throws JobExecutionException {
+        for (String base : CoreOptions.tmpDirectories(graph.configuration().get(CoreOptions.TMP_DIRS))) {
+            workDirectories.add(createWorkDirectory(base));
+        }
+    }
+
+    private Path createWorkDirectory(String base) throws JobExecutionException {
         String prefix = "weir-" + fileNameSafe(graph.jobName()) + "-";
         try {
             Path parent = Files.createDirectories(Path.of(base));
@@ -336,10 +344,7 @@ final class BatchJobRun implements JobExecution, TaskListener {
         return null;
     }
 
-    private void deleteWorkDirectory() {
-        if (workDirectory == null) {
-            return;
-        }
+    private static void deleteWorkDirectory(Path workDirectory) {
         try (var paths = Files.walk(workDirectory)) {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
                 try {

@@ -36,21 +36,22 @@ import java.util.Map;
 
 /**
  * Creates the task attempts of a BATCH job: each writes one blocking result partition per outgoing exchange
- * into the job's work directory, and reads the finished partitions of its producers (sorted by key for a keyed
+ * into its work directory (one of the job's {@link WorkDirectories}), and reads the finished partitions of its producers (sorted by key for a keyed
  * head). Partition files are named by task, exchange, subtask and attempt, so that a retry never reads or
  * overwrites what a failed attempt left.
  */
 public final class BatchDeployment {
     private final JobGraph graph;
-    private final Path workDirectory;
+    private final WorkDirectories workDirectories;
     private final ClassLoader userClassLoader;
     private final TaskListener listener;
     private final Configuration conf;
     private final Map<Integer, SharedSplitEnumerator<?>> enumerators = new HashMap<>();
 
-    public BatchDeployment(JobGraph graph, Path workDirectory, ClassLoader userClassLoader, TaskListener listener) {
+    public BatchDeployment(JobGraph graph, WorkDirectories workDirectories, ClassLoader userClassLoader,
+                           TaskListener listener) {
         this.graph = graph;
-        this.workDirectory = workDirectory;
+        this.workDirectories = workDirectories;
         this.userClassLoader = userClassLoader;
         this.listener = listener;
         this.conf = graph.configuration();
@@ -58,7 +59,7 @@ public final class BatchDeployment {
 
     /** The partition file prefix of one producer subtask's attempt on one exchange. */
     Path partitionPrefix(JobEdge edge, int subtask, int attempt) {
-        return workDirectory.resolve("task" + edge.sourceVertex() + "-exchange" + edge.id()
+        return workDirectories.of(edge.sourceVertex(), subtask).resolve("task" + edge.sourceVertex() + "-exchange" + edge.id()
                 + "-subtask" + subtask + "-attempt" + attempt);
     }
 
@@ -75,7 +76,7 @@ public final class BatchDeployment {
             } catch (IOException e) {
                 writers.values().forEach(PartitionWriter::abort);
                 throw new UncheckedIOException("Task '" + v.name() + "' could not create its result partition in "
-                        + workDirectory + " (io.tmp.dirs): " + e.getMessage(), e);
+                        + workDirectories.of(v.id(), subtask) + " (io.tmp.dirs): " + e.getMessage(), e);
             }
         }
         TaskInput input;
@@ -87,7 +88,7 @@ public final class BatchDeployment {
             List<List<InputPartition>> byInput = inputPartitions(v, subtask, finishedAttempts);
             if (v.head().keyedState() == KeyedStateKind.SINGLE_KEY_SORTED_INPUT) {
                 input = new SortingTaskInput(byInput, v.head().keySelectors(), userClassLoader,
-                        conf.get(ExecutionOptions.SORT_MEMORY).bytes(), workDirectory,
+                        conf.get(ExecutionOptions.SORT_MEMORY).bytes(), workDirectories.of(v.id(), subtask),
                         v.head().name() + " (" + (subtask + 1) + "/" + v.parallelism() + ")");
             } else {
                 input = new BlockingTaskInput(byInput, processingOrder(v), userClassLoader);
@@ -178,7 +179,8 @@ public final class BatchDeployment {
     private void deleteFiles(SubtaskId id, String keepMarker) {
         String prefix = "task" + id.vertex() + "-";
         String subtask = "-subtask" + id.subtask() + "-";
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(workDirectory)) {
+        Path directory = workDirectories.of(id.vertex(), id.subtask());
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
             for (Path f : files) {
                 String name = f.getFileName().toString();
                 if (name.startsWith(prefix) && name.contains(subtask) && (keepMarker == null || !name.contains(keepMarker))) {
@@ -186,7 +188,7 @@ public final class BatchDeployment {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not remove old result partitions in " + workDirectory, e);
+            throw new UncheckedIOException("Could not remove old result partitions in " + directory, e);
         }
     }
 }
