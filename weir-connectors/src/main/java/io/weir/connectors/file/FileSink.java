@@ -1,5 +1,6 @@
 package io.weir.connectors.file;
 
+import io.weir.api.connector.sink.FileOutput;
 import io.weir.api.connector.sink.Sink;
 import io.weir.api.connector.sink.SinkWriter;
 import io.weir.api.connector.sink.WriterInitContext;
@@ -31,7 +32,7 @@ import java.nio.file.Path;
  * job re-runs into the same directory with a lower parallelism, the extra {@code part-N} files of the old
  * run remain, so point re-runs at an empty directory or clear it first.
  */
-public final class FileSink<T> implements Sink<T> {
+public final class FileSink<T> implements Sink<T>, FileOutput {
     private static final long serialVersionUID = 1L;
 
     private final String directory;
@@ -66,6 +67,12 @@ public final class FileSink<T> implements Sink<T> {
 
     public Path getDirectory() {
         return Path.of(directory);
+    }
+
+    /** Lets the job be rejected when it is built if this directory lies inside one of its inputs. */
+    @Override
+    public Path outputDirectory() {
+        return getDirectory();
     }
 
     /** Creates the directory if needed and opens this subtask's in-progress file, so a bad directory fails here. */

@@ -1,6 +1,7 @@
 package io.weir.connectors.file;
 
 import io.weir.api.connector.source.Boundedness;
+import io.weir.api.connector.source.FileInput;
 import io.weir.api.connector.source.QueueSplitEnumerator;
 import io.weir.api.connector.source.Source;
 import io.weir.api.connector.source.SourceReader;
@@ -38,7 +39,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * fails the job then; so does a directory holding a dangling symbolic link or a FIFO, socket or device (each
  * named in the error). An empty directory is a job that reads nothing.
  */
-public final class FileSource implements Source<String, FileSplit> {
+public final class FileSource implements Source<String, FileSplit>, FileInput {
     private static final long serialVersionUID = 1L;
 
     public static final long DEFAULT_BLOCK_SIZE = 32L << 20;
@@ -86,6 +87,11 @@ public final class FileSource implements Source<String, FileSplit> {
 
     public Path getPath() {
         return Path.of(path);
+    }
+
+    @Override
+    public Path inputPath() {
+        return getPath();
     }
 
     public long getBlockSize() {
