@@ -3,10 +3,9 @@
  *
  * <p>{@link io.weir.connectors.file.FileSource} reads the lines of a file or directory tree as a bounded
  * source, cutting files into byte-range {@link io.weir.connectors.file.FileSplit}s that readers pull from
- * a shared queue; a pipe, FIFO or device given as the input is one split, read whole and only once
- * ({@link io.weir.connectors.file.ReadOnceInputs}). {@link io.weir.connectors.file.FileSink} writes one {@code part-<subtask>} file per
- * subtask and publishes it by atomic rename only when the subtask finished, so failed or cancelled runs
- * leave no partial output.
+ * a shared queue; a pipe, FIFO or device given as the input is one split, read whole and only once.
+ * {@link io.weir.connectors.file.FileSink} writes one {@code part-<subtask>} file per subtask and publishes
+ * it by atomic rename only when the subtask finished, so failed or cancelled runs leave no partial output.
  *
  * <pre>
  *   bytes, 8-byte blocks, '$' is '\n':   aaa$bbbb | bbbbbb$c | c$dddd$
