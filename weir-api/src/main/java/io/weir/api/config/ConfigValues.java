@@ -81,12 +81,12 @@ final class ConfigValues {
             value = Long.parseLong(text);
         } catch (NumberFormatException e) {
             if (text.matches("[+-]?\\d+")) {
-                throw new IllegalArgumentException("too large: expected a whole number from " + min + " to " + max);
+                throw new IllegalArgumentException("out of range: from " + min + " to " + max);
             }
             throw e;
         }
         if (value < min || value > max) {
-            throw new IllegalArgumentException("too large: expected a whole number from " + min + " to " + max);
+            throw new IllegalArgumentException("out of range: from " + min + " to " + max);
         }
         return value;
     }

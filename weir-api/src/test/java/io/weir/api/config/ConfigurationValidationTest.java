@@ -72,8 +72,8 @@ class ConfigurationValidationTest {
     void numbersOutOfTheirRangeAreRejectedBeforeTheJobRuns(String key, String value, String expected) {
         assertThatThrownBy(() -> ConfigurationValidator.validate(setting(key, value)))
                 .isInstanceOf(IllegalConfigurationException.class)
-                .hasMessageStartingWith("Invalid value '" + value + "' for '" + key + "' (set in config.yaml): expected "
-                        + expected);
+                .hasMessageStartingWith("Invalid value '" + value + "' for '" + key + "' (set in config.yaml): "
+                        + "expected " + expected);
     }
 
     @ParameterizedTest
@@ -94,10 +94,10 @@ class ConfigurationValidationTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"99999999999", "-99999999999", "9223372036854775808"})
-    void aWholeNumberTooLargeForItsSettingSaysSoNamingTheKey(String value) {
+    void aWholeNumberThatDoesNotFitItsSettingSaysSoNamingTheKey(String value) {
         assertThatThrownBy(() -> ConfigurationValidator.validate(setting("parallelism.default", value)))
                 .hasMessageContaining("Invalid value '" + value + "' for 'parallelism.default' (set in config.yaml)")
-                .hasMessageContaining("too large: expected a whole number from -2147483648 to 2147483647");
+                .hasMessageContaining("expected a whole number (out of range: from -2147483648 to 2147483647)");
     }
 
     @ParameterizedTest
@@ -106,7 +106,8 @@ class ConfigurationValidationTest {
     void aDurationThatOverflowsIsAnErrorNamingTheKey(String value) {
         assertThatThrownBy(() -> ConfigurationValidator.validate(setting("execution.buffer-timeout", value)))
                 .isInstanceOf(IllegalConfigurationException.class)
-                .hasMessageContaining("Invalid value '" + value + "' for 'execution.buffer-timeout' (set in config.yaml)")
+                .hasMessageContaining("Invalid value '" + value + "' for 'execution.buffer-timeout' (set in "
+                        + "config.yaml)")
                 .hasMessageContaining("too long: at most 106751 days");
     }
 

@@ -36,9 +36,9 @@ import java.util.Map;
 
 /**
  * Creates the task attempts of a BATCH job: each writes one blocking result partition per outgoing exchange
- * into its work directory (one of the job's {@link WorkDirectories}), and reads the finished partitions of its producers (sorted by key for a keyed
- * head). Partition files are named by task, exchange, subtask and attempt, so that a retry never reads or
- * overwrites what a failed attempt left.
+ * into its work directory (one of the job's {@link WorkDirectories}), and reads the finished partitions of its
+ * producers (sorted by key for a keyed head). Partition files are named by task, exchange, subtask and
+ * attempt, so that a retry never reads or overwrites what a failed attempt left.
  */
 public final class BatchDeployment {
     private final JobGraph graph;
@@ -59,8 +59,8 @@ public final class BatchDeployment {
 
     /** The partition file prefix of one producer subtask's attempt on one exchange. */
     Path partitionPrefix(JobEdge edge, int subtask, int attempt) {
-        return workDirectories.of(edge.sourceVertex(), subtask).resolve("task" + edge.sourceVertex() + "-exchange" + edge.id()
-                + "-subtask" + subtask + "-attempt" + attempt);
+        return workDirectories.of(edge.sourceVertex(), subtask).resolve("task" + edge.sourceVertex() + "-exchange"
+                + edge.id() + "-subtask" + subtask + "-attempt" + attempt);
     }
 
     public StreamTask createTask(JobVertex v, int subtask, int attempt, Map<SubtaskId, Integer> finishedAttempts) {
