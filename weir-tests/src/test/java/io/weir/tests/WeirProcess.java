@@ -1,6 +1,7 @@
 package io.weir.tests;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,6 +35,15 @@ final class WeirProcess {
      * own variables so the developer's settings cannot leak into a test.
      */
     static Result run(Path workDir, Map<String, String> env, String... args) throws IOException, InterruptedException {
+        return run(workDir, env, null, args);
+    }
+
+    /**
+     * As {@link #run(Path, Map, String...)}, with the bytes of {@code stdin} fed to the process through a pipe
+     * (as {@code cat stdin | bin/weir ...} does), closed after the last byte; null leaves stdin an empty pipe.
+     */
+    static Result run(Path workDir, Map<String, String> env, Path stdin, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(SCRIPT.toString());
         command.addAll(List.of(args));
@@ -44,11 +54,22 @@ final class WeirProcess {
         builder.environment().keySet().removeAll(List.of("WEIR_HOME", "WEIR_CONF_DIR", "JAVA_OPTS"));
         builder.environment().putAll(env);
         Process process = builder.start();
+        Thread feeder = new Thread(() -> {
+            try (OutputStream in = process.getOutputStream()) {
+                if (stdin != null) {
+                    Files.copy(stdin, in);
+                }
+            } catch (IOException e) {
+                // The process closed its stdin early; its exit code and stderr tell why.
+            }
+        }, "stdin of bin/weir");
+        feeder.start();
         if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
             process.destroyForcibly().waitFor();
             fail("bin/weir " + String.join(" ", args) + " did not finish within " + TIMEOUT_MINUTES + " minutes:\n"
                     + Files.readString(stderr));
         }
+        feeder.join();
         return new Result(process.exitValue(), Files.readString(stdout), Files.readString(stderr));
     }
 

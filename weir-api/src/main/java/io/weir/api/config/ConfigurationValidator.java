@@ -2,12 +2,15 @@ package io.weir.api.config;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * Checks a configuration before a job runs: every known option must parse, and an unknown key that belongs
- * to Weir (see {@link KnownOptions#RESERVED_PREFIXES}) or looks like a typo of a known one is an error.
- * Other keys are left for the user's own code.
+ * Checks a configuration before a job runs: every known option must parse and be in its range, and an unknown
+ * key that belongs to Weir (see {@link KnownOptions#RESERVED_PREFIXES}) or looks like a typo of a known one is
+ * an error. A typo is a key that differs from a known key only by letter case, by leaving out its leading
+ * part ({@code runtime-mode} for {@code execution.runtime-mode}), or by at most two letters. A value given to
+ * a section ({@code execution: BATCH}) is an error too. Other keys are left for the user's own code.
  */
 public final class ConfigurationValidator {
     private ConfigurationValidator() {
@@ -21,16 +24,51 @@ public final class ConfigurationValidator {
                 config.get(option);
                 continue;
             }
-            ConfigOption<?> closest = closest(key);
-            boolean reserved = KnownOptions.RESERVED_PREFIXES.stream().anyMatch(key::startsWith);
-            boolean typo = closest != null && distance(key, closest.key()) <= 2;
-            if (reserved || typo) {
-                throw new IllegalConfigurationException("Unknown configuration key '" + key + "' with value '"
-                        + e.getValue().value() + "' (set in " + e.getValue().origin() + ")"
-                        + (closest != null ? ": did you mean '" + closest.key() + "'?" : ".")
+            String where = "'" + key + "' with value '" + e.getValue().value() + "' (set in "
+                    + e.getValue().origin() + ")";
+            List<String> inSection = keysInSection(key);
+            if (!inSection.isEmpty()) {
+                throw new IllegalConfigurationException("Configuration key " + where + " names a section of "
+                        + "settings, not a setting, so its value would be ignored. Set a key inside it, flat ('"
+                        + inSection.get(0) + ": ...') or nested ('" + key + ":' with '"
+                        + inSection.get(0).substring(key.length() + 1) + ": ...' indented below). Keys in it: "
+                        + String.join(", ", inSection) + ".");
+            }
+            ConfigOption<?> typoOf = typoOf(key);
+            boolean reserved = KnownOptions.RESERVED_PREFIXES.stream()
+                    .anyMatch(prefix -> key.toLowerCase(Locale.ROOT).startsWith(prefix));
+            if (reserved || typoOf != null) {
+                ConfigOption<?> suggestion = typoOf != null ? typoOf : closest(key);
+                throw new IllegalConfigurationException("Unknown configuration key " + where
+                        + (suggestion != null ? ": did you mean '" + suggestion.key() + "'?" : ".")
                         + " Known keys: " + knownKeys() + ".");
             }
         }
+    }
+
+    /** The known keys below {@code key} when it is (up to letter case) a section such as {@code execution}. */
+    private static List<String> keysInSection(String key) {
+        String prefix = key.toLowerCase(Locale.ROOT) + ".";
+        return KnownOptions.all().stream().map(ConfigOption::key)
+                .filter(k -> k.toLowerCase(Locale.ROOT).startsWith(prefix)).sorted().toList();
+    }
+
+    /** The known option {@code key} is most likely a misspelling of, or null if it looks like a key of its own. */
+    static ConfigOption<?> typoOf(String key) {
+        String lower = key.toLowerCase(Locale.ROOT);
+        List<ConfigOption<?>> all = KnownOptions.all();
+        for (ConfigOption<?> o : all) {
+            if (o.key().toLowerCase(Locale.ROOT).equals(lower)) {
+                return o;
+            }
+        }
+        for (ConfigOption<?> o : all) {
+            if (o.key().toLowerCase(Locale.ROOT).endsWith("." + lower)) {
+                return o;
+            }
+        }
+        ConfigOption<?> closest = closest(key);
+        return closest != null && distance(lower, closest.key().toLowerCase(Locale.ROOT)) <= 2 ? closest : null;
     }
 
     private static String knownKeys() {
@@ -39,8 +77,9 @@ public final class ConfigurationValidator {
 
     private static ConfigOption<?> closest(String key) {
         List<ConfigOption<?>> all = KnownOptions.all();
-        return all.stream().min(Comparator.comparingInt(o -> distance(key, o.key())))
-                .filter(o -> distance(key, o.key()) <= Math.max(3, o.key().length() / 3))
+        String lower = key.toLowerCase(Locale.ROOT);
+        return all.stream().min(Comparator.comparingInt(o -> distance(lower, o.key().toLowerCase(Locale.ROOT))))
+                .filter(o -> distance(lower, o.key().toLowerCase(Locale.ROOT)) <= Math.max(3, o.key().length() / 3))
                 .orElse(null);
     }
 

@@ -16,20 +16,25 @@ public final class ExecutionOptions {
     public static final ConfigOption<Duration> BUFFER_TIMEOUT = ConfigOptions.key("execution.buffer-timeout")
             .durationType().defaultValue(Duration.ofMillis(100))
             .withDescription("Longest time a partly filled batch waits before it is sent downstream. "
-                    + "0 sends after every record (lowest latency, slowest).");
+                    + "0 sends after every record (lowest latency, slowest).")
+            .withRange(d -> !d.isNegative(), "a duration of zero (send after every record) or more, such as 100 ms");
 
     public static final ConfigOption<Integer> BATCH_SIZE = ConfigOptions.key("execution.batch-size")
             .intType().defaultValue(1024)
-            .withDescription("Records per batch handed between tasks.");
+            .withDescription("Records per batch handed between tasks.")
+            .withRange(n -> n > 0, "a positive number");
 
     public static final ConfigOption<Integer> CHANNEL_CAPACITY = ConfigOptions.key("execution.channel-capacity")
             .intType().defaultValue(4)
-            .withDescription("Batches in flight per channel before the producer blocks (backpressure).");
+            .withDescription("Batches in flight per channel before the producer blocks (backpressure).")
+            .withRange(n -> n > 0, "a positive number");
 
     public static final ConfigOption<Integer> SLOTS = ConfigOptions.key("execution.slots")
             .intType().defaultValue(-1)
             .withDescription("Subtasks that may run at once. BATCH runs its stages within this bound (default: the "
-                    + "number of cores); STREAMING needs as many slots as its highest parallelism (default: enough).");
+                    + "number of cores); STREAMING needs as many slots as its highest parallelism (default: enough).")
+            .withRange(n -> n == -1 || n > 0, "a positive number, or -1 for the default (BATCH: the number of cores; "
+                    + "STREAMING: as many as the job needs)");
 
     public static final ConfigOption<MemorySize> SORT_MEMORY = ConfigOptions.key("execution.sort.memory")
             .memoryType().defaultValue(MemorySize.ofMebiBytes(64))
@@ -46,5 +51,6 @@ public final class ExecutionOptions {
 
     public static final ConfigOption<Integer> COMBINE_MAX_KEYS = ConfigOptions.key("execution.batch.combine.max-keys")
             .intType().defaultValue(100_000)
-            .withDescription("BATCH: keys a combiner holds before it sends its partial results on.");
+            .withDescription("BATCH: keys a combiner holds before it sends its partial results on.")
+            .withRange(n -> n > 0, "a positive number");
 }

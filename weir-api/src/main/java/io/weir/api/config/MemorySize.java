@@ -24,7 +24,6 @@ public record MemorySize(long bytes) {
         if (i == 0) {
             throw new IllegalArgumentException("expected a number followed by an optional unit (b, kb, mb, gb)");
         }
-        long number = Long.parseLong(t.substring(0, i));
         String unit = t.substring(i).trim();
         long factor = switch (unit) {
             case "", "b", "bytes" -> 1L;
@@ -33,7 +32,12 @@ public record MemorySize(long bytes) {
             case "g", "gb", "gib" -> 1L << 30;
             default -> throw new IllegalArgumentException("unknown unit '" + unit + "' (use b, kb, mb or gb)");
         };
-        return new MemorySize(Math.multiplyExact(number, factor));
+        try {
+            return new MemorySize(Math.multiplyExact(Long.parseLong(t.substring(0, i)), factor));
+        } catch (NumberFormatException | ArithmeticException tooLarge) {
+            // Only digits reach here, so the number itself or its product with the unit overflowed a long.
+            throw new IllegalArgumentException("too large: at most " + (Long.MAX_VALUE >> 30) + " gb");
+        }
     }
 
     @Override

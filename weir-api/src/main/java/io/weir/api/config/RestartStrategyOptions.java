@@ -21,9 +21,11 @@ public final class RestartStrategyOptions {
 
     public static final ConfigOption<Integer> ATTEMPTS = ConfigOptions.key("restart-strategy.fixed-delay.attempts")
             .intType().defaultValue(3)
-            .withDescription("Restarts allowed (per task in BATCH, per job in STREAMING) before the job fails.");
+            .withDescription("Restarts allowed (per task in BATCH, per job in STREAMING) before the job fails.")
+            .withRange(n -> n >= 0, "0 or more");
 
     public static final ConfigOption<Duration> DELAY = ConfigOptions.key("restart-strategy.fixed-delay.delay")
             .durationType().defaultValue(Duration.ofSeconds(1))
-            .withDescription("Wait before a restart.");
+            .withDescription("Wait before a restart.")
+            .withRange(d -> !d.isNegative(), "a duration of zero or more, such as 1 s");
 }

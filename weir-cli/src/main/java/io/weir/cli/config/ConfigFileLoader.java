@@ -15,8 +15,9 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.StringReader;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -44,14 +45,32 @@ public final class ConfigFileLoader {
 
     /**
      * The settings of the configuration directory chosen by {@code env} and {@code weirHomeProperty}; none when
-     * neither names one or when the directory holds no {@code config.yaml}.
+     * neither names one or when {@code <WEIR_HOME>/conf} holds no {@code config.yaml}. A {@code $WEIR_CONF_DIR}
+     * without one is an error: the user pointed at it to get its settings, and running without them would
+     * silently use the defaults instead.
      */
     public static Configuration load(Map<String, String> env, String weirHomeProperty) {
-        return locateDirectory(env, weirHomeProperty)
-                .map(dir -> dir.resolve(FILE_NAME))
-                .filter(Files::exists)
-                .map(ConfigFileLoader::loadFile)
-                .orElseGet(Configuration::new);
+        Optional<Path> dir = locateDirectory(env, weirHomeProperty);
+        if (dir.isEmpty()) {
+            return new Configuration();
+        }
+        Path file = dir.get().resolve(FILE_NAME);
+        // NOFOLLOW_LINKS: a config.yaml that is a dangling link exists, and reading it reports why it fails.
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            if (confDirFromEnvironment(env) != null) {
+                throw new IllegalConfigurationException("Configuration directory '" + env.get(CONF_DIR_ENV)
+                        + "' (set in " + CONF_DIR_ENV + ") holds no " + FILE_NAME + ": create "
+                        + file.toAbsolutePath().normalize() + ", point " + CONF_DIR_ENV
+                        + " at the directory holding it, or unset it to use <WEIR_HOME>/conf");
+            }
+            return new Configuration();
+        }
+        return loadFile(file);
+    }
+
+    private static String confDirFromEnvironment(Map<String, String> env) {
+        String confDir = env.get(CONF_DIR_ENV);
+        return confDir != null && !confDir.isBlank() ? confDir : null;
     }
 
     /**
@@ -59,8 +78,8 @@ public final class ConfigFileLoader {
      * it exists (a distribution without one simply has no settings).
      */
     public static Optional<Path> locateDirectory(Map<String, String> env, String weirHomeProperty) {
-        String confDir = env.get(CONF_DIR_ENV);
-        if (confDir != null && !confDir.isBlank()) {
+        String confDir = confDirFromEnvironment(env);
+        if (confDir != null) {
             Path dir = Path.of(confDir);
             if (!Files.isDirectory(dir)) {
                 throw new IllegalConfigurationException("Configuration directory '" + confDir + "' (set in "
@@ -79,13 +98,21 @@ public final class ConfigFileLoader {
     /** The settings in {@code file}, each with the file's absolute path as its origin. */
     public static Configuration loadFile(Path file) {
         String origin = file.toAbsolutePath().normalize().toString();
+        String text;
+        try {
+            // Read whole first: SnakeYAML would turn a read error into a parse error without the reason.
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new IllegalConfigurationException("Cannot read configuration file '" + origin + "': "
+                    + UnreadableFile.why(file, e), e);
+        }
         Node root;
-        try (Reader reader = Files.newBufferedReader(file)) {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(reader);
+        try {
+            root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
             throw new IllegalConfigurationException("Cannot parse configuration file '" + origin + "'"
                     + position(e.getProblemMark()) + ": " + e.getProblem() + ". Fix the YAML syntax there.", e);
-        } catch (YAMLException | IOException e) {
+        } catch (YAMLException e) {
             throw new IllegalConfigurationException("Cannot read configuration file '" + origin + "': "
                     + e.getMessage(), e);
         }

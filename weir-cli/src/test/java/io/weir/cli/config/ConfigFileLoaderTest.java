@@ -154,11 +154,6 @@ class ConfigFileLoaderTest {
     }
 
     @Test
-    void missingConfigYamlMeansNoSettings() {
-        assertThat(loadFromConfDir().keySet()).isEmpty();
-    }
-
-    @Test
     void confDirFromEnvironmentThatDoesNotExistIsAnErrorNamingIt() {
         String missing = confDir.resolve("nope").toString();
         assertThatThrownBy(() -> ConfigFileLoader.load(Map.of("WEIR_CONF_DIR", missing), null))

@@ -4,6 +4,7 @@ import io.weir.api.common.SimpleVersionedSerializer;
 import io.weir.api.connector.sink.Committer;
 import io.weir.api.connector.sink.CommitterInitContext;
 import io.weir.api.connector.sink.CommittingSinkWriter;
+import io.weir.api.connector.sink.FileOutput;
 import io.weir.api.connector.sink.Sink;
 import io.weir.api.connector.sink.SupportsCommitter;
 import io.weir.api.connector.sink.WriterInitContext;
@@ -40,7 +41,7 @@ import java.nio.file.Path;
  *
  * <p>The directory is created if missing.
  */
-public final class FileSink<T> implements Sink<T>, SupportsCommitter<FileSinkCommittable> {
+public final class FileSink<T> implements Sink<T>, SupportsCommitter<FileSinkCommittable>, FileOutput {
     private static final long serialVersionUID = 1L;
     private static final String IN_PROGRESS = ".inprogress";
     private static final String PENDING = ".pending";
@@ -77,6 +78,12 @@ public final class FileSink<T> implements Sink<T>, SupportsCommitter<FileSinkCom
 
     public Path getDirectory() {
         return Path.of(directory);
+    }
+
+    /** Lets the job be rejected when it is built if this directory lies inside one of its inputs. */
+    @Override
+    public Path outputDirectory() {
+        return getDirectory();
     }
 
     /** Creates the directory if needed and opens this subtask's in-progress file, so a bad directory fails here. */

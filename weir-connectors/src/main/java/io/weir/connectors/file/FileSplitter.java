@@ -23,9 +23,16 @@ final class FileSplitter {
 
     /**
      * The splits of every regular file at or below {@code input}, files in path order and each file's
-     * blocks in offset order, so that plans and tests are deterministic. Empty files give no split.
+     * blocks in offset order, so that plans and tests are deterministic. Empty files give no split. An
+     * {@code input} that is a stream (see {@link #isStream}) is one split, read whole by one reader.
+     *
+     * @param streamId the id a stream split gets (see {@link FileSplit#streamId()})
      */
-    static List<FileSplit> split(Path input, long blockSize) throws IOException {
+    static List<FileSplit> split(Path input, long blockSize, String streamId) throws IOException {
+        if (isStream(input)) {
+            checkReadable(input);
+            return List.of(FileSplit.wholeStream(input.toAbsolutePath().normalize().toString(), streamId));
+        }
         List<FileSplit> splits = new ArrayList<>();
         for (Path file : listFiles(input)) {
             long size = Files.size(file);
@@ -45,6 +52,11 @@ final class FileSplitter {
     static List<Path> listFiles(Path input) throws IOException {
         Path root = input.toAbsolutePath().normalize();
         if (!Files.exists(root)) {
+            if (Files.isSymbolicLink(root)) {
+                throw new FileNotFoundException("Input path '" + input + "' is a symbolic link to '"
+                        + Files.readSymbolicLink(root) + "', which does not exist; fix the link or the path given to "
+                        + "FileSource");
+            }
             throw new FileNotFoundException("Input path '" + input + "' does not exist" + resolvedHint(input, root)
                     + "; check the path given to FileSource");
         }
@@ -62,10 +74,25 @@ final class FileSplitter {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                if (attrs.isRegularFile() && !isHidden(file)) {
-                    checkReadable(file);
-                    files.add(file);
+                if (isHidden(file)) {
+                    return FileVisitResult.CONTINUE;
                 }
+                if (attrs.isSymbolicLink()) {
+                    // Links are followed, so the walk hands over a link's own attributes only when its target
+                    // is gone: skipping it would silently drop an input the user meant to read.
+                    throw new FileNotFoundException("Input directory '" + input + "' holds '" + file
+                            + "', a symbolic link to '" + Files.readSymbolicLink(file) + "', which does not exist; "
+                            + "fix or remove the link (or rename it to start with '_' or '.' to skip it)");
+                }
+                if (!attrs.isRegularFile()) {
+                    // A FIFO or device inside a directory may never end (nothing writes to it), and its name
+                    // does not say it is meant as input: only one given as the input path itself is read.
+                    throw new IOException("Input directory '" + input + "' holds '" + file + "', which is not a "
+                            + "regular file (a FIFO, socket or device). Remove it from the directory, or give it "
+                            + "as the input path itself to read it once as a stream");
+                }
+                checkReadable(file);
+                files.add(file);
                 return FileVisitResult.CONTINUE;
             }
 
@@ -79,6 +106,15 @@ final class FileSplitter {
         });
         files.sort(null);
         return files;
+    }
+
+    /**
+     * True for an existing path that is neither a regular file nor a directory once links are followed: a pipe
+     * ({@code /dev/stdin} fed by {@code |}), a FIFO, or a device. It has no size to split by, so it is read
+     * whole, once, up to its end of file.
+     */
+    static boolean isStream(Path path) {
+        return Files.exists(path) && !Files.isRegularFile(path) && !Files.isDirectory(path);
     }
 
     private static boolean isHidden(Path path) {

@@ -151,8 +151,15 @@ final class PartFileWriter<T> implements CommittingSinkWriter<T, FileSinkCommitt
     }
 
     private void writeFully(ByteBuffer bytes) throws IOException {
-        while (bytes.hasRemaining()) {
-            channel.write(bytes);
+        try {
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
+            }
+        } catch (IOException e) {
+            // The JDK's message ("No space left on device") does not say which file or disk.
+            throw new IOException("FileSink could not write its in-progress file '" + inProgress + "' (" + e
+                    + "); is the disk of the output directory full? Free space there or choose another output "
+                    + "directory.", e);
         }
     }
 }

@@ -58,8 +58,14 @@ final class TextLineReader implements SourceReader<String, FileSplit> {
         this.split = split;
         this.splitEnd = split.end();
         long readFrom = split.start() == 0 ? 0 : split.start() - 1;
+        if (split.isStream()) {
+            ReadOnceInputs.claim(split);
+        }
         channel = FileChannel.open(Path.of(split.path()), StandardOpenOption.READ);
-        channel.position(readFrom);
+        if (readFrom > 0) {
+            // Only regular files get here: a stream is one split from 0, and a pipe cannot seek at all.
+            channel.position(readFrom);
+        }
         bufferOffset = readFrom;
         pos = 0;
         limit = 0;

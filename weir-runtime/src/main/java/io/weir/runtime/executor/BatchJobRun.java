@@ -11,6 +11,7 @@ import io.weir.runtime.graph.JobVertex;
 import io.weir.runtime.scheduler.BatchDeployment;
 import io.weir.runtime.scheduler.SubtaskId;
 import io.weir.runtime.sink.PreparedCommittables;
+import io.weir.runtime.scheduler.WorkDirectories;
 import io.weir.runtime.task.PartitionUnavailableException;
 import io.weir.runtime.task.StreamTask;
 import io.weir.runtime.task.TaskCancelledException;
@@ -86,7 +87,8 @@ final class BatchJobRun implements JobExecution, TaskListener {
     private SinkCommitCoordinator sinkCommits;
     private volatile JobStatus status = JobStatus.CREATED;
     private BatchDeployment deployment;
-    private Path workDirectory;
+    /** The work directories created so far, one per {@code io.tmp.dirs} entry; all are removed at the end. */
+    private final List<Path> workDirectories = new ArrayList<>();
     private int freeSlots;
     private int taskAttempts;
     private boolean cancelling;
@@ -134,8 +136,9 @@ final class BatchJobRun implements JobExecution, TaskListener {
         long start = System.nanoTime();
         try {
             sinkCommits = SinkCommitCoordinator.open(graph, committables);
-            workDirectory = createWorkDirectory();
-            deployment = new BatchDeployment(graph, workDirectory, userClassLoader, this, committables);
+            createWorkDirectories();
+            deployment = new BatchDeployment(graph, new WorkDirectories(workDirectories), userClassLoader, this,
+                    committables);
             freeSlots = slots;
             while (true) {
                 if (!cancelling && failure == null) {
@@ -159,7 +162,7 @@ final class BatchJobRun implements JobExecution, TaskListener {
             running.values().forEach(StreamTask::cancel);
         } finally {
             JobCompletion.joinAll(threads);
-            deleteWorkDirectory();
+            workDirectories.forEach(BatchJobRun::deleteWorkDirectory);
             if (sinkCommits != null) {
                 // Only the attempt of each subtask that finished is committed: a retry's output replaces the failed one's.
                 failure = sinkCommits.endJob(failure, cancelling,
@@ -169,8 +172,14 @@ final class BatchJobRun implements JobExecution, TaskListener {
         }
     }
 
-    private Path createWorkDirectory() throws JobExecutionException {
-        String base = graph.configuration().get(CoreOptions.TMP_DIRS);
+    /** One work directory inside each directory of {@code io.tmp.dirs}, added to the list as it is made. */
+    private void createWorkDirectories() throws JobExecutionException {
+        for (String base : CoreOptions.tmpDirectories(graph.configuration().get(CoreOptions.TMP_DIRS))) {
+            workDirectories.add(createWorkDirectory(base));
+        }
+    }
+
+    private Path createWorkDirectory(String base) throws JobExecutionException {
         String prefix = "weir-" + fileNameSafe(graph.jobName()) + "-";
         try {
             Path parent = Files.createDirectories(Path.of(base));
@@ -345,10 +354,7 @@ final class BatchJobRun implements JobExecution, TaskListener {
         return null;
     }
 
-    private void deleteWorkDirectory() {
-        if (workDirectory == null) {
-            return;
-        }
+    private static void deleteWorkDirectory(Path workDirectory) {
         try (var paths = Files.walk(workDirectory)) {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
                 try {

@@ -39,13 +39,13 @@ import java.util.Map;
 
 /**
  * Creates the task attempts of a BATCH job: each writes one blocking result partition per outgoing exchange
- * into the job's work directory, and reads the finished partitions of its producers (sorted by key for a keyed
- * head). Partition files are named by task, exchange, subtask and attempt, so that a retry never reads or
- * overwrites what a failed attempt left.
+ * into its work directory (one of the job's {@link WorkDirectories}), and reads the finished partitions of its
+ * producers (sorted by key for a keyed head). Partition files are named by task, exchange, subtask and
+ * attempt, so that a retry never reads or overwrites what a failed attempt left.
  */
 public final class BatchDeployment {
     private final JobGraph graph;
-    private final Path workDirectory;
+    private final WorkDirectories workDirectories;
     private final ClassLoader userClassLoader;
     private final TaskListener listener;
     private final PreparedCommittables committables;
@@ -53,11 +53,11 @@ public final class BatchDeployment {
     private final Map<Integer, SharedSplitEnumerator<?>> enumerators = new HashMap<>();
 
     /** {@code committables} collects what the job run's committing sinks prepare. */
-    public BatchDeployment(JobGraph graph, Path workDirectory, ClassLoader userClassLoader, TaskListener listener,
-                           PreparedCommittables committables) {
+    public BatchDeployment(JobGraph graph, WorkDirectories workDirectories, ClassLoader userClassLoader,
+                           TaskListener listener, PreparedCommittables committables) {
         this.graph = graph;
         this.committables = committables;
-        this.workDirectory = workDirectory;
+        this.workDirectories = workDirectories;
         this.userClassLoader = userClassLoader;
         this.listener = listener;
         this.conf = graph.configuration();
@@ -65,8 +65,8 @@ public final class BatchDeployment {
 
     /** The partition file prefix of one producer subtask's attempt on one exchange. */
     Path partitionPrefix(JobEdge edge, int subtask, int attempt) {
-        return workDirectory.resolve("task" + edge.sourceVertex() + "-exchange" + edge.id()
-                + "-subtask" + subtask + "-attempt" + attempt);
+        return workDirectories.of(edge.sourceVertex(), subtask).resolve("task" + edge.sourceVertex() + "-exchange"
+                + edge.id() + "-subtask" + subtask + "-attempt" + attempt);
     }
 
     public StreamTask createTask(JobVertex v, int subtask, int attempt, Map<SubtaskId, Integer> finishedAttempts) {
@@ -82,7 +82,7 @@ public final class BatchDeployment {
             } catch (IOException e) {
                 writers.values().forEach(PartitionWriter::abort);
                 throw new UncheckedIOException("Task '" + v.name() + "' could not create its result partition in "
-                        + workDirectory + " (io.tmp.dirs): " + e.getMessage(), e);
+                        + workDirectories.of(v.id(), subtask) + " (io.tmp.dirs): " + e.getMessage(), e);
             }
         }
         TaskInput input;
@@ -96,7 +96,7 @@ public final class BatchDeployment {
             long sortMemory = conf.get(ExecutionOptions.SORT_MEMORY).bytes();
             if (v.head().keyedState() == KeyedStateKind.SINGLE_KEY_SORTED_INPUT) {
                 input = new SortingTaskInput(byInput, v.head().keySelectors(), true, userClassLoader, sortMemory,
-                        workDirectory, taskName);
+                        workDirectories.of(v.id(), subtask), taskName);
             } else if (v.head().hasGroupedInputs()) {
                 // The inputs that are not keyed go first, as they would anyway (processingOrder), then the keyed one
                 // grouped by key.
@@ -104,8 +104,8 @@ public final class BatchDeployment {
                 List<Integer> ungrouped = processingOrder(v).stream().filter(i -> grouped.get(i) == null).toList();
                 input = new SequentialTaskInput(List.of(
                         new BlockingTaskInput(byInput, ungrouped, userClassLoader),
-                        new SortingTaskInput(byInput, grouped, false, userClassLoader, sortMemory, workDirectory,
-                                taskName)));
+                        new SortingTaskInput(byInput, grouped, false, userClassLoader, sortMemory,
+                                workDirectories.of(v.id(), subtask), taskName)));
             } else {
                 input = new BlockingTaskInput(byInput, processingOrder(v), userClassLoader);
             }
@@ -195,7 +195,8 @@ public final class BatchDeployment {
     private void deleteFiles(SubtaskId id, String keepMarker) {
         String prefix = "task" + id.vertex() + "-";
         String subtask = "-subtask" + id.subtask() + "-";
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(workDirectory)) {
+        Path directory = workDirectories.of(id.vertex(), id.subtask());
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
             for (Path f : files) {
                 String name = f.getFileName().toString();
                 if (name.startsWith(prefix) && name.contains(subtask) && (keepMarker == null || !name.contains(keepMarker))) {
@@ -203,7 +204,7 @@ public final class BatchDeployment {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not remove old result partitions in " + workDirectory, e);
+            throw new UncheckedIOException("Could not remove old result partitions in " + directory, e);
         }
     }
 }

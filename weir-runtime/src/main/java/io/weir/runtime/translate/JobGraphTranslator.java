@@ -31,8 +31,8 @@ public final class JobGraphTranslator {
     public static JobGraph translate(Pipeline pipeline) {
         Configuration configuration = pipeline.configuration();
         ConfigurationValidator.validate(configuration);
-        checkWatermarkInterval(configuration);
         SideOutputTypes.check(pipeline);
+        OutputInsideInputCheck.check(pipeline, sourcesOf(pipeline));
         RuntimeExecutionMode mode = ExecutionModeResolver.resolve(configuration, sourcesOf(pipeline));
         LOG.info("Job '{}' runs in {} mode (execution.runtime-mode={})", pipeline.jobName(), mode,
                 configuration.get(ExecutionOptions.RUNTIME_MODE));
@@ -84,41 +84,20 @@ public final class JobGraphTranslator {
                 choices.exchangeKind(), configuration, choices.processingClock());
     }
 
-    /** Zero turns periodic watermarks off; a negative interval is a mistake worth naming before anything runs. */
-    private static void checkWatermarkInterval(Configuration configuration) {
-        java.time.Duration interval = configuration.get(PipelineOptions.AUTO_WATERMARK_INTERVAL);
-        if (interval.isNegative()) {
-            String key = PipelineOptions.AUTO_WATERMARK_INTERVAL.key();
-            throw new io.weir.api.config.IllegalConfigurationException("Invalid value '" + interval + "' for '" + key
-                    + "' (set in " + configuration.originOf(key) + "): expected a duration of zero (no periodic "
-                    + "watermarks) or more, such as 200 ms");
-        }
-    }
-
     static String originOf(Configuration configuration) {
         String origin = configuration.originOf(ExecutionOptions.RUNTIME_MODE.key());
         return origin == null ? "defaults" : origin;
     }
 
+    /** The option's range (checked on read) leaves a positive number or -1, the number of cores. */
     static int defaultParallelism(Configuration configuration) {
         int p = configuration.get(PipelineOptions.PARALLELISM);
-        if (p == 0 || p < -1) {
-            throw new io.weir.api.config.IllegalConfigurationException("Invalid value '" + p + "' for '"
-                    + PipelineOptions.PARALLELISM.key() + "' (set in "
-                    + configuration.originOf(PipelineOptions.PARALLELISM.key())
-                    + "): expected a positive number, or -1 for the number of cores");
-        }
         return p > 0 ? p : Runtime.getRuntime().availableProcessors();
     }
 
+    /** Within 1..32768: the option's range is checked on read. */
     static int maxParallelism(Configuration configuration) {
-        int max = configuration.get(PipelineOptions.MAX_PARALLELISM);
-        if (max < 1 || max > 32768) {
-            throw new io.weir.api.config.IllegalConfigurationException("Invalid value '" + max + "' for '"
-                    + PipelineOptions.MAX_PARALLELISM.key() + "' (set in "
-                    + configuration.originOf(PipelineOptions.MAX_PARALLELISM.key()) + "): expected 1..32768");
-        }
-        return max;
+        return configuration.get(PipelineOptions.MAX_PARALLELISM);
     }
 
     static List<SourceTransformation<?>> sourcesOf(Pipeline pipeline) {

@@ -140,7 +140,7 @@ class JobGraphTranslatorTest {
 
         assertThatThrownBy(() -> translate(env, sink))
                 .isInstanceOf(io.weir.api.config.IllegalConfigurationException.class)
-                .hasMessageContaining("pipeline.auto-watermark-interval").hasMessageContaining("PT-0.005S")
+                .hasMessageContaining("pipeline.auto-watermark-interval").hasMessageContaining("'-5 ms'")
                 .hasMessageContaining("zero");
     }
 

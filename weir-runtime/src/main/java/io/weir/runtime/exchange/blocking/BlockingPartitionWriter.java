@@ -188,7 +188,11 @@ public final class BlockingPartitionWriter implements PartitionWriter {
             spill();
             drain();
             data.close();
-            index.write(files.inProgressIndexFile(), fileLength);
+            try {
+                index.write(files.inProgressIndexFile(), fileLength);
+            } catch (IOException e) {
+                throw writeFailed(files.inProgressIndexFile(), e);
+            }
             Files.move(files.inProgressDataFile(), files.dataFile(), StandardCopyOption.ATOMIC_MOVE,
                     StandardCopyOption.REPLACE_EXISTING);
             Files.move(files.inProgressIndexFile(), files.indexFile(), StandardCopyOption.ATOMIC_MOVE,
@@ -278,9 +282,23 @@ public final class BlockingPartitionWriter implements PartitionWriter {
 
     private void drain() throws IOException {
         io.flip();
-        while (io.hasRemaining()) {
-            data.write(io);
+        try {
+            while (io.hasRemaining()) {
+                data.write(io);
+            }
+        } catch (IOException e) {
+            throw writeFailed(files.inProgressDataFile(), e);
         }
         io.clear();
+    }
+
+    /**
+     * The JDK's message for a full disk ("No space left on device") names neither the file nor the setting that
+     * chose its directory; this one names both.
+     */
+    static IOException writeFailed(java.nio.file.Path file, IOException cause) {
+        return new IOException("Cannot write result partition file '" + file + "' (" + cause + "). Is the disk "
+                + "of that work directory full? Free space there, or point io.tmp.dirs at directories with more "
+                + "room (several, separated by commas, share the files).", cause);
     }
 }
