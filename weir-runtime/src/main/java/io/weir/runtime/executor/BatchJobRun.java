@@ -105,9 +105,7 @@ final class BatchJobRun implements JobExecution, TaskListener {
 
     void start() {
         status = JobStatus.RUNNING;
-        Thread job = new Thread(this::schedule, "weir-job " + graph.jobName());
-        job.setDaemon(true);
-        job.start();
+        JobThreads.coordinator(graph.jobName(), this::schedule, result, () -> status = JobStatus.FAILED).start();
     }
 
     @Override
@@ -154,9 +152,12 @@ final class BatchJobRun implements JobExecution, TaskListener {
             }
             running.values().forEach(StreamTask::cancel);
         } finally {
-            JobCompletion.joinAll(threads);
-            deleteWorkDirectory();
-            complete(Duration.ofNanos(System.nanoTime() - start));
+            try {
+                JobCompletion.joinAll(threads);
+                deleteWorkDirectory();
+            } finally {
+                complete(Duration.ofNanos(System.nanoTime() - start));
+            }
         }
     }
 
@@ -240,8 +241,8 @@ final class BatchJobRun implements JobExecution, TaskListener {
         run.running = true;
         freeSlots--;
         running.put(new SubtaskId(v.id(), subtask), task);
-        Thread t = new Thread(task, "weir-task " + task.name());
-        t.setDaemon(true);
+        // The task reports through events; only a throw from that report reaches here, and it must not be lost.
+        Thread t = JobThreads.task(task, (failed, cause) -> events.add(new Failed(failed, cause)));
         threads.add(t);
         LOG.debug("Starting {}", task.name());
         t.start();
@@ -289,7 +290,12 @@ final class BatchJobRun implements JobExecution, TaskListener {
         freeSlots++;
         if (event instanceof Finished finished) {
             run.finishedAttempt = task.spec().attempt();
-            accumulators.add(finished.accumulators());
+            try {
+                accumulators.add(finished.accumulators());
+            } catch (Throwable t) {
+                failJob(task, AccumulatorMerger.failure(graph.jobName(), task, t));
+                return;
+            }
             deployment.discardOtherAttempts(id, run.finishedAttempt);
         } else if (event instanceof Failed failed) {
             onFailure(task, id, run, failed.cause());
@@ -301,12 +307,9 @@ final class BatchJobRun implements JobExecution, TaskListener {
             return;
         }
         if (!restartPolicy.mayRestart(run.restarts)) {
-            failure = cause;
-            failedTask = task;
-            status = JobStatus.FAILING;
             LOG.warn("Task '{}' failed and may not restart ({}): {}", task.name(), restartPolicy.describe(),
                     cause.toString());
-            running.values().forEach(StreamTask::cancel);
+            failJob(task, cause);
             return;
         }
         run.restarts++;
@@ -325,6 +328,14 @@ final class BatchJobRun implements JobExecution, TaskListener {
                     restartPolicy.describe(), cause.toString());
         }
         deployment.prepareRetry(id);
+    }
+
+    /** Fails the job with {@code cause}, attributed to {@code task} unless it is a complete job failure already. */
+    private void failJob(StreamTask task, Throwable cause) {
+        failure = cause;
+        failedTask = cause instanceof JobExecutionException ? null : task;
+        status = JobStatus.FAILING;
+        running.values().forEach(StreamTask::cancel);
     }
 
     private static <T extends Throwable> T findCause(Throwable t, Class<T> type) {

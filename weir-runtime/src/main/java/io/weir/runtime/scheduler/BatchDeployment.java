@@ -149,9 +149,9 @@ public final class BatchDeployment {
         return enumerators.computeIfAbsent(v.id(), id -> {
             try {
                 return ((SourceOperatorFactory<?, ?>) v.head().factory()).createEnumerator(v.parallelism());
-            } catch (Exception e) {
+            } catch (Throwable e) {
                 throw new IllegalStateException("Source '" + v.head().name() + "' could not list its input: "
-                        + e.getMessage(), e);
+                        + e, e);
             }
         });
     }
