@@ -18,7 +18,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,20 +27,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a BATCH job stage by stage: a subtask starts once every subtask of the tasks feeding it has finished
  * (its inputs are complete on disk), and at most {@code execution.slots} subtasks run at once. A failed
  * subtask is retried alone, re-reading its inputs; if an input partition is lost or corrupt, its producer
- * reruns first. The work directory is removed when the job ends, whatever the outcome.
+ * reruns first. The work directory ({@link WorkDirectory}) is removed when the job ends, whatever the outcome,
+ * and at JVM shutdown if the job is still running then.
  *
  * <p>Threading: all scheduling state is owned by the job thread ({@link #schedule}); task threads only put
  * events into {@link #events}; any thread may call {@link #cancel()}.
  */
 final class BatchJobRun implements JobExecution, TaskListener {
     private static final Logger LOG = LoggerFactory.getLogger(BatchJobRun.class);
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
 
     private sealed interface Event permits Finished, Failed, Canceled, CancelRequest {
     }
@@ -83,7 +83,9 @@ final class BatchJobRun implements JobExecution, TaskListener {
     private final Map<SubtaskId, StreamTask> running = new HashMap<>();
     private volatile JobStatus status = JobStatus.CREATED;
     private BatchDeployment deployment;
-    private Path workDirectory;
+    /** Set by the job thread; read by the shutdown hook. */
+    private volatile WorkDirectory workDirectory;
+    private final Runnable shutdownCleanup = this::cleanUpAtShutdown;
     private int freeSlots;
     private int taskAttempts;
     private boolean cancelling;
@@ -129,7 +131,7 @@ final class BatchJobRun implements JobExecution, TaskListener {
         long start = System.nanoTime();
         try {
             workDirectory = createWorkDirectory();
-            deployment = new BatchDeployment(graph, workDirectory, userClassLoader, this);
+            deployment = new BatchDeployment(graph, workDirectory.path(), userClassLoader, this);
             freeSlots = slots;
             while (true) {
                 if (!cancelling && failure == null) {
@@ -161,22 +163,19 @@ final class BatchJobRun implements JobExecution, TaskListener {
         }
     }
 
-    private Path createWorkDirectory() throws JobExecutionException {
+    /**
+     * Creates the job's work directory, first removing those that killed processes left in the same place, and
+     * has it removed at JVM shutdown should the job still run then.
+     */
+    private WorkDirectory createWorkDirectory() throws JobExecutionException {
         String base = graph.configuration().get(CoreOptions.TMP_DIRS);
-        String prefix = "weir-" + fileNameSafe(graph.jobName()) + "-";
+        ShutdownCleanup.register(shutdownCleanup);
         try {
             Path parent = Files.createDirectories(Path.of(base));
-            while (true) {
-                // Not UUID.randomUUID(): its SecureRandom costs a trivial job's start about 10 ms. The name only
-                // has to be new, which createDirectory checks atomically (64 random bits make a clash rare).
-                try {
-                    return Files.createDirectory(parent.resolve(prefix
-                            + Long.toHexString(ThreadLocalRandom.current().nextLong())));
-                } catch (FileAlreadyExistsException taken) {
-                    // another job chose the same name: draw again
-                }
-            }
+            StaleWorkDirectories.sweepOnce(parent);
+            return WorkDirectory.create(parent, graph.jobName());
         } catch (IOException | RuntimeException e) {
+            ShutdownCleanup.unregister(shutdownCleanup);
             String origin = graph.configuration().originOf(CoreOptions.TMP_DIRS.key());
             throw new JobExecutionException(graph.jobName(), "Job '" + graph.jobName() + "' could not create its work "
                     + "directory in '" + base + "' (" + CoreOptions.TMP_DIRS.key() + ", "
@@ -185,16 +184,23 @@ final class BatchJobRun implements JobExecution, TaskListener {
         }
     }
 
-    /** Letters, digits, '_' and '-' as they are, anything else as '_' (no regex: it costs a job's start). */
-    static String fileNameSafe(String name) {
-        StringBuilder safe = new StringBuilder(name.length());
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'
-                    || c == '-';
-            safe.append(plain ? c : '_');
+    /**
+     * At JVM shutdown: cancels the job and gives it a moment to end by itself (its thread removes the directory
+     * then), but removes the directory anyway afterwards: a task stuck in user code (one calling
+     * {@code System.exit}, say) must not keep the process alive or the directory on disk.
+     */
+    private void cleanUpAtShutdown() {
+        cancel();
+        try {
+            result.handle((r, e) -> null).get(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception stillRunning) {
+            LOG.warn("Job '{}' did not end within {} ms of shutdown; removing its work directory under it",
+                    graph.jobName(), SHUTDOWN_GRACE.toMillis());
         }
-        return safe.toString();
+        WorkDirectory directory = workDirectory;
+        if (directory != null) {
+            directory.delete();
+        }
     }
 
     private boolean allDone() {
@@ -348,19 +354,9 @@ final class BatchJobRun implements JobExecution, TaskListener {
     }
 
     private void deleteWorkDirectory() {
-        if (workDirectory == null) {
-            return;
-        }
-        try (var paths = Files.walk(workDirectory)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    LOG.warn("Could not delete {}: {}", p, e.toString());
-                }
-            });
-        } catch (IOException e) {
-            LOG.warn("Could not clean up the work directory {}: {}", workDirectory, e.toString());
+        if (workDirectory != null) {
+            workDirectory.delete();
+            ShutdownCleanup.unregister(shutdownCleanup);
         }
     }
 
