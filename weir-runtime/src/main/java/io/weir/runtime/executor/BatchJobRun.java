@@ -75,6 +75,7 @@ final class BatchJobRun implements JobExecution, TaskListener {
     private final ClassLoader userClassLoader;
     private final RestartPolicy restartPolicy;
     private final int slots;
+    private final BatchMemory memory;
     private final LinkedBlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final CompletableFuture<JobExecutionResult> result = new CompletableFuture<>();
     private final AccumulatorMerger accumulators = new AccumulatorMerger();
@@ -98,6 +99,7 @@ final class BatchJobRun implements JobExecution, TaskListener {
         this.restartPolicy = new RestartPolicy(graph.configuration());
         int configured = graph.configuration().get(ExecutionOptions.SLOTS);
         this.slots = configured > 0 ? configured : Runtime.getRuntime().availableProcessors();
+        this.memory = BatchMemory.fit(graph, slots, Runtime.getRuntime().maxMemory());
         for (JobVertex v : graph.vertices()) {
             for (int s = 0; s < v.parallelism(); s++) {
                 runs.put(new SubtaskId(v.id(), s), new SubtaskRun());
@@ -131,7 +133,8 @@ final class BatchJobRun implements JobExecution, TaskListener {
         long start = System.nanoTime();
         try {
             workDirectory = createWorkDirectory();
-            deployment = new BatchDeployment(graph, workDirectory.path(), userClassLoader, this);
+            deployment = new BatchDeployment(graph, workDirectory.path(), userClassLoader, this, memory.sortBytes(),
+                    memory.partitionBytes());
             freeSlots = slots;
             while (true) {
                 if (!cancelling && failure == null) {
@@ -362,7 +365,7 @@ final class BatchJobRun implements JobExecution, TaskListener {
 
     private void complete(Duration runtime) {
         JobCompletion.complete(result, s -> status = s, graph, failure, failedTask, cancelling, runtime, accumulators,
-                taskAttempts);
+                taskAttempts, memory.describe(slots, Runtime.getRuntime().maxMemory()));
     }
 
     // --------------------------------------------------------------------------------------- task threads

@@ -4,6 +4,7 @@ import io.weir.api.accumulators.Accumulator;
 import io.weir.api.common.JobExecutionException;
 import io.weir.api.common.JobExecutionResult;
 import io.weir.api.common.JobStatus;
+import io.weir.api.config.ExecutionOptions;
 import io.weir.runtime.graph.JobGraph;
 import io.weir.runtime.scheduler.Deployment;
 import io.weir.runtime.task.StreamTask;
@@ -158,8 +159,18 @@ final class StreamingJobRun implements JobExecution, TaskListener {
     private void complete(Duration runtime) {
         synchronized (lock) {
             JobCompletion.complete(result, s -> status = s, graph, failure, failedTask, cancelRequested, runtime, accumulators,
-                taskAttempts);
+                taskAttempts, memorySettings());
         }
+    }
+
+    /** What drives a STREAMING job's memory besides user state: records in flight between its tasks. */
+    private String memorySettings() {
+        var conf = graph.configuration();
+        int subtasks = graph.vertices().stream().mapToInt(v -> v.parallelism()).sum();
+        return subtasks + " subtasks with their keyed state on the heap, up to "
+                + ExecutionOptions.CHANNEL_CAPACITY.key() + "=" + conf.get(ExecutionOptions.CHANNEL_CAPACITY)
+                + " batches of " + ExecutionOptions.BATCH_SIZE.key() + "=" + conf.get(ExecutionOptions.BATCH_SIZE)
+                + " records in flight per channel, maximum heap " + (Runtime.getRuntime().maxMemory() >> 20) + " mb";
     }
 
     @Override

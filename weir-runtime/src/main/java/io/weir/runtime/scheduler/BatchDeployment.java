@@ -46,9 +46,19 @@ public final class BatchDeployment {
     private final ClassLoader userClassLoader;
     private final TaskListener listener;
     private final Configuration conf;
+    private final long sortMemory;
+    private final long partitionMemory;
     private final Map<Integer, SharedSplitEnumerator<?>> enumerators = new HashMap<>();
 
-    public BatchDeployment(JobGraph graph, Path workDirectory, ClassLoader userClassLoader, TaskListener listener) {
+    /**
+     * @param sortMemory      bytes of sort memory per keyed task ({@code execution.sort.memory}, fitted to the heap)
+     * @param partitionMemory bytes per result partition a subtask writes ({@code execution.batch.partition-memory},
+     *                        fitted to the heap)
+     */
+    public BatchDeployment(JobGraph graph, Path workDirectory, ClassLoader userClassLoader, TaskListener listener,
+                           long sortMemory, long partitionMemory) {
+        this.sortMemory = sortMemory;
+        this.partitionMemory = partitionMemory;
         this.graph = graph;
         this.workDirectory = workDirectory;
         this.userClassLoader = userClassLoader;
@@ -64,7 +74,6 @@ public final class BatchDeployment {
 
     public StreamTask createTask(JobVertex v, int subtask, int attempt, Map<SubtaskId, Integer> finishedAttempts) {
         Map<JobEdge, PartitionWriter> writers = new LinkedHashMap<>();
-        long partitionMemory = conf.get(ExecutionOptions.PARTITION_MEMORY).bytes();
         for (JobEdge edge : graph.outputsOf(v.id())) {
             int consumers = graph.vertex(edge.targetVertex()).parallelism();
             int[] targets = EdgeRouting.targetsOf(edge, subtask, v.parallelism(), consumers);
@@ -87,7 +96,7 @@ public final class BatchDeployment {
             List<List<InputPartition>> byInput = inputPartitions(v, subtask, finishedAttempts);
             if (v.head().keyedState() == KeyedStateKind.SINGLE_KEY_SORTED_INPUT) {
                 input = new SortingTaskInput(byInput, v.head().keySelectors(), userClassLoader,
-                        conf.get(ExecutionOptions.SORT_MEMORY).bytes(), workDirectory,
+                        sortMemory, workDirectory,
                         v.head().name() + " (" + (subtask + 1) + "/" + v.parallelism() + ")");
             } else {
                 input = new BlockingTaskInput(byInput, processingOrder(v), userClassLoader);

@@ -85,7 +85,42 @@ class JobThreadErrorsITCase {
         assertThatThrownBy(() -> env.execute("out of memory"))
                 .isInstanceOf(JobExecutionException.class)
                 .hasMessageContaining("greedy map")
+                .hasMessageContaining("The JVM ran out of heap; the settings that drive this job's memory: ")
+                .hasMessageContaining(mode == RuntimeExecutionMode.BATCH
+                        ? "execution.sort.memory=" : "execution.channel-capacity=")
+                .hasMessageContaining("-Xmx")
                 .hasRootCauseInstanceOf(OutOfMemoryError.class);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = RuntimeExecutionMode.class, names = {"STREAMING", "BATCH"})
+    void sortMemoryBeyondTheHeapIsRejectedBeforeABatchJobStartsAndUnusedInStreaming(RuntimeExecutionMode mode)
+            throws Exception {
+        Configuration conf = new Configuration();
+        conf.set(ExecutionOptions.RUNTIME_MODE, mode);
+        conf.setString(ExecutionOptions.SORT_MEMORY.key(), "1000 gb", "test");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        env.setParallelism(2);
+        List<Long> sums = new ArrayList<>();
+        Runnable run = () -> {
+            try (CloseableIterator<Long> out = env.fromSequence(1, 100).keyBy(x -> x % 2).reduce((a, b) -> a + b)
+                    .executeAndCollect()) {
+                out.forEachRemaining(sums::add);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+
+        if (mode == RuntimeExecutionMode.BATCH) {
+            assertThatThrownBy(run::run)
+                    .rootCause()
+                    .isInstanceOf(io.weir.api.config.IllegalConfigurationException.class)
+                    .hasMessageContaining("execution.sort.memory=1000 gb (set in test)")
+                    .hasMessageContaining("maximum heap of");
+        } else {
+            run.run();
+            assertThat(sums).contains(2550L, 2500L);
+        }
     }
 
     @ParameterizedTest
