@@ -78,10 +78,10 @@ record BatchMemory(long sortBytes, long partitionBytes) {
         long fittedSort = scaled(sort, low, sortDerived, MIN_DERIVED_SORT_BYTES);
         long fittedPartition = scaled(partition, low, partitionDerived, MIN_DERIVED_PARTITION_BYTES);
         if (total(atOnce, fittedSort, fittedPartition) <= budget) {
-            LOG.info("Job '{}': {} and {} derived from the maximum heap of {} for {} tasks at once", graph.jobName(),
+            LOG.info("Job '{}' fits its memory to the maximum heap of {} with {} tasks at once: {}, {}", graph.jobName(),
+                    mb(maxHeapBytes), atOnce.size(),
                     describe(conf, ExecutionOptions.SORT_MEMORY, sort, fittedSort),
-                    describe(conf, ExecutionOptions.PARTITION_MEMORY, partition, fittedPartition), mb(maxHeapBytes),
-                    atOnce.size());
+                    describe(conf, ExecutionOptions.PARTITION_MEMORY, partition, fittedPartition));
             return new BatchMemory(fittedSort, fittedPartition);
         }
         throw tooMuch(graph, atOnce, sort, partition, fittedSort, fittedPartition, maxHeapBytes, budget);
