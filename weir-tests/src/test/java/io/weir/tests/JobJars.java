@@ -21,7 +21,8 @@ final class JobJars {
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, mainClass.getName());
         Path jar = dir.resolve(mainClass.getSimpleName() + ".jar");
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
+        try (OutputStream file = Files.newOutputStream(jar);
+             JarOutputStream out = new JarOutputStream(file, manifest)) {
             add(out, mainClass);
             for (Class<?> c : others) {
                 add(out, c);

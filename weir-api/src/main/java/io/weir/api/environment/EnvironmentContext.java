@@ -39,7 +39,7 @@ public final class EnvironmentContext {
         }
     }
 
-    /** Remembers a job started with {@code executeAsync()}; only while a launcher has installed a context. */
+    /** Remembers a job started with {@code executeAsync()}, only while a launcher has installed a context. */
     static void asyncJobStarted(JobClient client) {
         if (contextConfiguration != null) {
             synchronized (ASYNC_JOBS) {

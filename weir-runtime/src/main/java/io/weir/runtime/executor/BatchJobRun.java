@@ -365,7 +365,7 @@ final class BatchJobRun implements JobExecution, TaskListener {
 
     private void complete(Duration runtime) {
         JobCompletion.complete(result, s -> status = s, graph, failure, failedTask, cancelling, runtime, accumulators,
-                taskAttempts, memory.describe(slots, Runtime.getRuntime().maxMemory()));
+                taskAttempts, () -> memory.describe(slots, Runtime.getRuntime().maxMemory()));
     }
 
     // --------------------------------------------------------------------------------------- task threads

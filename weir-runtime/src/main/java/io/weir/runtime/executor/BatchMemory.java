@@ -78,8 +78,8 @@ record BatchMemory(long sortBytes, long partitionBytes) {
         long fittedSort = scaled(sort, low, sortDerived, MIN_DERIVED_SORT_BYTES);
         long fittedPartition = scaled(partition, low, partitionDerived, MIN_DERIVED_PARTITION_BYTES);
         if (total(atOnce, fittedSort, fittedPartition) <= budget) {
-            LOG.info("Job '{}' fits its memory to the maximum heap of {} with {} tasks at once: {}, {}", graph.jobName(),
-                    mb(maxHeapBytes), atOnce.size(),
+            LOG.info("Job '{}' fits its memory to the maximum heap of {} with {} tasks at once: {}, {}",
+                    graph.jobName(), mb(maxHeapBytes), atOnce.size(),
                     describe(conf, ExecutionOptions.SORT_MEMORY, sort, fittedSort),
                     describe(conf, ExecutionOptions.PARTITION_MEMORY, partition, fittedPartition));
             return new BatchMemory(fittedSort, fittedPartition);
@@ -158,8 +158,8 @@ record BatchMemory(long sortBytes, long partitionBytes) {
     String describe(int slots, long maxHeapBytes) {
         return ExecutionOptions.SORT_MEMORY.key() + "=" + new MemorySize(sortBytes) + " per keyed task, "
                 + ExecutionOptions.PARTITION_MEMORY.key() + "=" + new MemorySize(partitionBytes)
-                + " per result partition, " + ExecutionOptions.SLOTS.key() + "=" + slots + " tasks at once, maximum heap "
-                + mb(maxHeapBytes);
+                + " per result partition, " + ExecutionOptions.SLOTS.key() + "=" + slots
+                + " tasks at once, maximum heap " + mb(maxHeapBytes);
     }
 
     static String mb(long bytes) {

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.concurrent.CompletableFuture;
 
 /** How a job ends, the same in both modes: waits for its task threads, then completes its result once. */
@@ -57,7 +58,7 @@ final class JobCompletion {
      */
     static void complete(CompletableFuture<JobExecutionResult> result, Consumer<JobStatus> status, JobGraph graph,
                          Throwable failure, StreamTask failedTask, boolean cancelled, Duration runtime,
-                         AccumulatorMerger accumulators, int taskAttempts, String memorySettings) {
+                         AccumulatorMerger accumulators, int taskAttempts, Supplier<String> memorySettings) {
         String job = graph.jobName();
         try {
             if (failure != null) {
@@ -65,8 +66,8 @@ final class JobCompletion {
                         : failure instanceof JobExecutionException ? failure.getMessage()
                         : "Job '" + job + "' could not run: " + failure;
                 if (hasCause(failure, OutOfMemoryError.class)) {
-                    message += ". The JVM ran out of heap; the settings that drive this job's memory: " + memorySettings
-                            + ". Lower them, or give the JVM more heap (e.g. JAVA_OPTS=-Xmx4g).";
+                    message += ". The JVM ran out of heap; the settings that drive this job's memory: "
+                            + memorySettings.get() + ". Lower them, or give the JVM more heap (e.g. JAVA_OPTS=-Xmx4g).";
                 }
                 Throwable cause = failure instanceof JobExecutionException jee && jee.getCause() != null
                         ? jee.getCause() : failure;

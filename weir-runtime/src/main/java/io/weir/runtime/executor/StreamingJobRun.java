@@ -159,7 +159,7 @@ final class StreamingJobRun implements JobExecution, TaskListener {
     private void complete(Duration runtime) {
         synchronized (lock) {
             JobCompletion.complete(result, s -> status = s, graph, failure, failedTask, cancelRequested, runtime, accumulators,
-                taskAttempts, memorySettings());
+                taskAttempts, this::memorySettings);
         }
     }
 

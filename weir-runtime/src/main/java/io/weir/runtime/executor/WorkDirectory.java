@@ -91,8 +91,8 @@ final class WorkDirectory {
         if (lock == null) {
             throw new IOException("Could not lock " + path.resolve(LOCK_FILE) + ", which this process just created");
         }
+        // Not forced to disk: after a machine crash an empty lock file counts as stale, which it then is.
         lockChannel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)));
-        lockChannel.force(false);
     }
 
     Path path() {
