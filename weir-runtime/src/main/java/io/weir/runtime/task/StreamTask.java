@@ -118,11 +118,6 @@ public final class StreamTask implements Runnable, TaskControl {
         }
     }
 
-    /** Whether the listener has been told (or is being told) how this attempt ended. */
-    public boolean hasReported() {
-        return reported;
-    }
-
     private void runAttempt() {
         thread = Thread.currentThread();
         if (cancelRequested) {
