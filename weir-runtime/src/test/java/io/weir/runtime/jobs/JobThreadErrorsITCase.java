@@ -38,7 +38,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @Timeout(60)
 class JobThreadErrorsITCase {
 
+    /** The coordinator completes the result as its last action, so its thread ends right after; waited for. */
     @AfterEach
+    @Timeout(60)
     void noTaskThreadOutlivesItsJob() throws InterruptedException {
         for (Thread t : Thread.getAllStackTraces().keySet()) {
             if (t.getName().startsWith("weir-job ")) {
