@@ -18,7 +18,6 @@ import io.weir.api.functions.OpenContext;
 import io.weir.api.functions.RichMapFunction;
 import io.weir.runtime.jobs.FailureAndCancelITCase.DiscardingSink;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -157,21 +156,19 @@ class JobThreadErrorsITCase {
                 .rootCause().hasMessageContaining("merge refused");
     }
 
-    @Test
-    void aRestartDelayTooLongToComputeIsRejectedNamingTheSetting() {
-        for (RuntimeExecutionMode mode : List.of(RuntimeExecutionMode.STREAMING, RuntimeExecutionMode.BATCH)) {
-            Configuration conf = new Configuration();
-            conf.set(ExecutionOptions.RUNTIME_MODE, mode);
-            conf.setString("restart-strategy.type", "fixed-delay", "test");
-            conf.setString("restart-strategy.fixed-delay.delay", "9223372036854775 s", "test");
-            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-            env.fromSequence(1, 10).map(new RunsOutOfMemoryAt(5L)).sinkTo(new DiscardingSink<>());
+    @ParameterizedTest
+    @EnumSource(value = RuntimeExecutionMode.class, names = {"STREAMING", "BATCH"})
+    void aRestartDelayTooLongToComputeIsRejectedNamingTheSetting(RuntimeExecutionMode mode) {
+        Configuration conf = new Configuration();
+        conf.set(ExecutionOptions.RUNTIME_MODE, mode);
+        conf.setString("restart-strategy.type", "fixed-delay", "test");
+        conf.setString("restart-strategy.fixed-delay.delay", "9223372036854775 s", "test");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        env.fromSequence(1, 10).map(new RunsOutOfMemoryAt(5L)).sinkTo(new DiscardingSink<>());
 
-            assertThatThrownBy(() -> env.execute("endless delay"))
-                    .as(mode.toString())
-                    .hasMessageContaining("restart-strategy.fixed-delay.delay")
-                    .hasMessageContaining("9223372036854775 s");
-        }
+        assertThatThrownBy(() -> env.execute("endless delay"))
+                .hasMessageContaining("restart-strategy.fixed-delay.delay")
+                .hasMessageContaining("9223372036854775 s");
     }
 
     /** Its enumerator needs a class that is not on the class path, as a job built against a missing jar would. */
