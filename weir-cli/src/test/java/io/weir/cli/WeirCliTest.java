@@ -234,6 +234,20 @@ class WeirCliTest {
     }
 
     @Test
+    void detachedIsRejectedBecauseTheJobRunsInsideTheProcess() throws IOException {
+        for (String option : List.of("-d", "--detached")) {
+            StringWriter errors = new StringWriter();
+            int code = WeirCli.execute(new String[] {"run", option, recordingJar().toString()}, env, null,
+                    new PrintWriter(out, true), new PrintWriter(errors, true));
+
+            assertThat(code).as(option).isEqualTo(2);
+            assertThat(errors.toString()).as(option).startsWith("Error: weir run has no detached mode")
+                    .contains("nohup");
+            assertThat(RecordingJob.args).as("main must not have been called").isNull();
+        }
+    }
+
+    @Test
     void optionUnknownToTheCliBeforeTheJarIsAUsageError() throws IOException {
         assertThat(weir("run", "--input", "x", recordingJar().toString())).isEqualTo(2);
         assertThat(err.toString()).startsWith("Error: Unknown option: '--input'").contains("weir run --help");

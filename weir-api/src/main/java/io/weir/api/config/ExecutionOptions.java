@@ -38,11 +38,15 @@ public final class ExecutionOptions {
 
     public static final ConfigOption<MemorySize> SORT_MEMORY = ConfigOptions.key("execution.sort.memory")
             .memoryType().defaultValue(MemorySize.ofMebiBytes(64))
-            .withDescription("BATCH: memory per keyed task for sorting its input by key; more input spills to disk.");
+            .withDescription("BATCH: memory per keyed task for sorting its input by key; more input spills to disk. "
+                    + "When unset, less than the default if the tasks that run at once would not fit in half the "
+                    + "heap.");
 
     public static final ConfigOption<MemorySize> PARTITION_MEMORY = ConfigOptions.key("execution.batch.partition-memory")
             .memoryType().defaultValue(MemorySize.ofMebiBytes(16))
-            .withDescription("BATCH: memory per producing subtask for buffering its blocking result partition.");
+            .withDescription("BATCH: memory per producing subtask for buffering each blocking result partition it "
+                    + "writes. When unset, less than the default if the tasks that run at once would not fit in half "
+                    + "the heap.");
 
     public static final ConfigOption<Boolean> BATCH_COMBINE = ConfigOptions.key("execution.batch.combine")
             .booleanType().defaultValue(true)

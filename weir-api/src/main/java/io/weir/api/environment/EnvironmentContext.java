@@ -1,6 +1,10 @@
 package io.weir.api.environment;
 
+import io.weir.api.common.JobClient;
 import io.weir.api.config.Configuration;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The configuration a launcher ({@code bin/weir run}) installs before it calls a job's {@code main}: the
@@ -10,6 +14,7 @@ import io.weir.api.config.Configuration;
 public final class EnvironmentContext {
     private static volatile Configuration contextConfiguration;
     private static volatile boolean planOnly;
+    private static final List<JobClient> ASYNC_JOBS = new ArrayList<>();
 
     private EnvironmentContext() {
     }
@@ -22,6 +27,25 @@ public final class EnvironmentContext {
     public static void clear() {
         contextConfiguration = null;
         planOnly = false;
+        synchronized (ASYNC_JOBS) {
+            ASYNC_JOBS.clear();
+        }
+    }
+
+    /** The jobs started with {@code executeAsync()} since {@link #install}, in start order. */
+    public static List<JobClient> asyncJobs() {
+        synchronized (ASYNC_JOBS) {
+            return List.copyOf(ASYNC_JOBS);
+        }
+    }
+
+    /** Remembers a job started with {@code executeAsync()}, only while a launcher has installed a context. */
+    static void asyncJobStarted(JobClient client) {
+        if (contextConfiguration != null) {
+            synchronized (ASYNC_JOBS) {
+                ASYNC_JOBS.add(client);
+            }
+        }
     }
 
     static Configuration configuration() {

@@ -156,7 +156,7 @@ public class StreamExecutionEnvironment {
     }
 
     public JobExecutionResult execute(String jobName) throws Exception {
-        JobClient client = executeAsync(jobName);
+        JobClient client = submit(jobName);
         try {
             return client.getJobExecutionResult().get();
         } catch (InterruptedException e) {
@@ -175,7 +175,17 @@ public class StreamExecutionEnvironment {
         return executeAsync(defaultJobName());
     }
 
+    /**
+     * Starts the job built so far and returns at once. Under {@code bin/weir run}, a job still running when
+     * {@code main} returns is waited for, and its failure fails the command.
+     */
     public JobClient executeAsync(String jobName) throws Exception {
+        JobClient client = submit(jobName);
+        EnvironmentContext.asyncJobStarted(client);
+        return client;
+    }
+
+    private JobClient submit(String jobName) throws Exception {
         Pipeline pipeline = takePipeline(jobName);
         if (EnvironmentContext.isPlanOnly()) {
             throw new PlanOnlyException(executor().explain(pipeline));

@@ -1,6 +1,8 @@
 package io.weir.runtime.executor;
 
 import io.weir.api.accumulators.Accumulator;
+import io.weir.api.common.JobExecutionException;
+import io.weir.runtime.task.StreamTask;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -23,6 +25,12 @@ final class AccumulatorMerger {
                 existing.merge((Accumulator) e.getValue());
             }
         }
+    }
+
+    /** The job's failure when a task's accumulators could not be merged (user code: clone, merge). */
+    static JobExecutionException failure(String jobName, StreamTask task, Throwable cause) {
+        return new JobExecutionException(jobName, "Job '" + jobName + "' failed: the accumulators of task '"
+                + task.name() + "' could not be merged into the job's result: " + cause, cause);
     }
 
     void clear() {

@@ -20,7 +20,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,20 +29,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a BATCH job stage by stage: a subtask starts once every subtask of the tasks feeding it has finished
  * (its inputs are complete on disk), and at most {@code execution.slots} subtasks run at once. A failed
  * subtask is retried alone, re-reading its inputs; if an input partition is lost or corrupt, its producer
- * reruns first. The work directory is removed when the job ends, whatever the outcome.
+ * reruns first. The work directory ({@link WorkDirectory}) is removed when the job ends, whatever the outcome,
+ * and at JVM shutdown if the job is still running then.
  *
  * <p>Threading: all scheduling state is owned by the job thread ({@link #schedule}); task threads only put
  * events into {@link #events}; any thread may call {@link #cancel()}.
  */
 final class BatchJobRun implements JobExecution, TaskListener {
     private static final Logger LOG = LoggerFactory.getLogger(BatchJobRun.class);
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
 
     private sealed interface Event permits Finished, Failed, Canceled, CancelRequest {
     }
@@ -77,6 +77,7 @@ final class BatchJobRun implements JobExecution, TaskListener {
     private final ClassLoader userClassLoader;
     private final RestartPolicy restartPolicy;
     private final int slots;
+    private final BatchMemory memory;
     private final LinkedBlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final CompletableFuture<JobExecutionResult> result = new CompletableFuture<>();
     private final AccumulatorMerger accumulators = new AccumulatorMerger();
@@ -87,8 +88,12 @@ final class BatchJobRun implements JobExecution, TaskListener {
     private SinkCommitCoordinator sinkCommits;
     private volatile JobStatus status = JobStatus.CREATED;
     private BatchDeployment deployment;
-    /** The work directories created so far, one per {@code io.tmp.dirs} entry; all are removed at the end. */
-    private final List<Path> workDirectories = new ArrayList<>();
+    /**
+     * The work directories created so far, one per {@code io.tmp.dirs} entry; all are removed at the end. Written
+     * by the job thread, read by the shutdown hook.
+     */
+    private final List<WorkDirectory> workDirectories = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Runnable shutdownCleanup = this::cleanUpAtShutdown;
     private int freeSlots;
     private int taskAttempts;
     private boolean cancelling;
@@ -101,6 +106,7 @@ final class BatchJobRun implements JobExecution, TaskListener {
         this.restartPolicy = new RestartPolicy(graph.configuration());
         int configured = graph.configuration().get(ExecutionOptions.SLOTS);
         this.slots = configured > 0 ? configured : Runtime.getRuntime().availableProcessors();
+        this.memory = BatchMemory.fit(graph, slots, Runtime.getRuntime().maxMemory());
         for (JobVertex v : graph.vertices()) {
             for (int s = 0; s < v.parallelism(); s++) {
                 runs.put(new SubtaskId(v.id(), s), new SubtaskRun());
@@ -110,9 +116,7 @@ final class BatchJobRun implements JobExecution, TaskListener {
 
     void start() {
         status = JobStatus.RUNNING;
-        Thread job = new Thread(this::schedule, "weir-job " + graph.jobName());
-        job.setDaemon(true);
-        job.start();
+        JobThreads.coordinator(graph.jobName(), this::schedule, result, () -> status = JobStatus.FAILED).start();
     }
 
     @Override
@@ -137,8 +141,9 @@ final class BatchJobRun implements JobExecution, TaskListener {
         try {
             sinkCommits = SinkCommitCoordinator.open(graph, committables);
             createWorkDirectories();
-            deployment = new BatchDeployment(graph, new WorkDirectories(workDirectories), userClassLoader, this,
-                    committables);
+            deployment = new BatchDeployment(graph,
+                    new WorkDirectories(workDirectories.stream().map(WorkDirectory::path).toList()), userClassLoader,
+                    this, committables, memory.sortBytes(), memory.partitionBytes());
             freeSlots = slots;
             while (true) {
                 if (!cancelling && failure == null) {
@@ -161,39 +166,39 @@ final class BatchJobRun implements JobExecution, TaskListener {
             }
             running.values().forEach(StreamTask::cancel);
         } finally {
-            JobCompletion.joinAll(threads);
-            workDirectories.forEach(BatchJobRun::deleteWorkDirectory);
-            if (sinkCommits != null) {
-                // Only the attempt of each subtask that finished is committed: a retry's output replaces the failed one's.
-                failure = sinkCommits.endJob(failure, cancelling,
-                        (vertex, subtask) -> runs.get(new SubtaskId(vertex.id(), subtask)).finishedAttempt);
+            try {
+                JobCompletion.joinAll(threads);
+                deleteWorkDirectories();
+                if (sinkCommits != null) {
+                    // Only the attempt of each subtask that finished is committed: a retry's output replaces the
+                    // failed one's.
+                    failure = sinkCommits.endJob(failure, cancelling,
+                            (vertex, subtask) -> runs.get(new SubtaskId(vertex.id(), subtask)).finishedAttempt);
+                }
+            } finally {
+                complete(Duration.ofNanos(System.nanoTime() - start));
             }
-            complete(Duration.ofNanos(System.nanoTime() - start));
         }
     }
 
-    /** One work directory inside each directory of {@code io.tmp.dirs}, added to the list as it is made. */
+    /**
+     * Creates one work directory inside each directory of {@code io.tmp.dirs}, first removing those that killed
+     * processes left in the same place, and has them removed at JVM shutdown should the job still run then.
+     */
     private void createWorkDirectories() throws JobExecutionException {
+        ShutdownCleanup.register(shutdownCleanup);
         for (String base : CoreOptions.tmpDirectories(graph.configuration().get(CoreOptions.TMP_DIRS))) {
             workDirectories.add(createWorkDirectory(base));
         }
     }
 
-    private Path createWorkDirectory(String base) throws JobExecutionException {
-        String prefix = "weir-" + fileNameSafe(graph.jobName()) + "-";
+    private WorkDirectory createWorkDirectory(String base) throws JobExecutionException {
         try {
             Path parent = Files.createDirectories(Path.of(base));
-            while (true) {
-                // Not UUID.randomUUID(): its SecureRandom costs a trivial job's start about 10 ms. The name only
-                // has to be new, which createDirectory checks atomically (64 random bits make a clash rare).
-                try {
-                    return Files.createDirectory(parent.resolve(prefix
-                            + Long.toHexString(ThreadLocalRandom.current().nextLong())));
-                } catch (FileAlreadyExistsException taken) {
-                    // another job chose the same name: draw again
-                }
-            }
+            StaleWorkDirectories.sweepOnce(parent);
+            return WorkDirectory.create(parent, graph.jobName());
         } catch (IOException | RuntimeException e) {
+            // The job fails; schedule() removes the directories made so far and unregisters the shutdown hook.
             String origin = graph.configuration().originOf(CoreOptions.TMP_DIRS.key());
             throw new JobExecutionException(graph.jobName(), "Job '" + graph.jobName() + "' could not create its work "
                     + "directory in '" + base + "' (" + CoreOptions.TMP_DIRS.key() + ", "
@@ -202,16 +207,20 @@ final class BatchJobRun implements JobExecution, TaskListener {
         }
     }
 
-    /** Letters, digits, '_' and '-' as they are, anything else as '_' (no regex: it costs a job's start). */
-    static String fileNameSafe(String name) {
-        StringBuilder safe = new StringBuilder(name.length());
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'
-                    || c == '-';
-            safe.append(plain ? c : '_');
+    /**
+     * At JVM shutdown: cancels the job and gives it a moment to end by itself (its thread removes the directories
+     * then), but removes them anyway afterwards: a task stuck in user code (one calling
+     * {@code System.exit}, say) must not keep the process alive or the directory on disk.
+     */
+    private void cleanUpAtShutdown() {
+        cancel();
+        try {
+            result.handle((r, e) -> null).get(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception stillRunning) {
+            LOG.warn("Job '{}' did not end within {} ms of shutdown; removing its work directory under it",
+                    graph.jobName(), SHUTDOWN_GRACE.toMillis());
         }
-        return safe.toString();
+        workDirectories.forEach(WorkDirectory::delete);
     }
 
     private boolean allDone() {
@@ -258,8 +267,8 @@ final class BatchJobRun implements JobExecution, TaskListener {
         run.running = true;
         freeSlots--;
         running.put(new SubtaskId(v.id(), subtask), task);
-        Thread t = new Thread(task, "weir-task " + task.name());
-        t.setDaemon(true);
+        // The task reports through events; only a throw from that report reaches here, and it must not be lost.
+        Thread t = JobThreads.task(task, (failed, cause) -> events.add(new Failed(failed, cause)));
         threads.add(t);
         LOG.debug("Starting {}", task.name());
         t.start();
@@ -307,7 +316,12 @@ final class BatchJobRun implements JobExecution, TaskListener {
         freeSlots++;
         if (event instanceof Finished finished) {
             run.finishedAttempt = task.spec().attempt();
-            accumulators.add(finished.accumulators());
+            try {
+                accumulators.add(finished.accumulators());
+            } catch (Throwable t) {
+                failJob(task, AccumulatorMerger.failure(graph.jobName(), task, t));
+                return;
+            }
             deployment.discardOtherAttempts(id, run.finishedAttempt);
         } else if (event instanceof Failed failed) {
             onFailure(task, id, run, failed.cause());
@@ -319,12 +333,9 @@ final class BatchJobRun implements JobExecution, TaskListener {
             return;
         }
         if (!restartPolicy.mayRestart(run.restarts)) {
-            failure = cause;
-            failedTask = task;
-            status = JobStatus.FAILING;
             LOG.warn("Task '{}' failed and may not restart ({}): {}", task.name(), restartPolicy.describe(),
                     cause.toString());
-            running.values().forEach(StreamTask::cancel);
+            failJob(task, cause);
             return;
         }
         run.restarts++;
@@ -345,6 +356,14 @@ final class BatchJobRun implements JobExecution, TaskListener {
         deployment.prepareRetry(id);
     }
 
+    /** Fails the job with {@code cause}, attributed to {@code task} unless it is a complete job failure already. */
+    private void failJob(StreamTask task, Throwable cause) {
+        failure = cause;
+        failedTask = cause instanceof JobExecutionException ? null : task;
+        status = JobStatus.FAILING;
+        running.values().forEach(StreamTask::cancel);
+    }
+
     private static <T extends Throwable> T findCause(Throwable t, Class<T> type) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (type.isInstance(c)) {
@@ -354,23 +373,14 @@ final class BatchJobRun implements JobExecution, TaskListener {
         return null;
     }
 
-    private static void deleteWorkDirectory(Path workDirectory) {
-        try (var paths = Files.walk(workDirectory)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    LOG.warn("Could not delete {}: {}", p, e.toString());
-                }
-            });
-        } catch (IOException e) {
-            LOG.warn("Could not clean up the work directory {}: {}", workDirectory, e.toString());
-        }
+    private void deleteWorkDirectories() {
+        workDirectories.forEach(WorkDirectory::delete);
+        ShutdownCleanup.unregister(shutdownCleanup);
     }
 
     private void complete(Duration runtime) {
         JobCompletion.complete(result, s -> status = s, graph, failure, failedTask, cancelling, runtime, accumulators,
-                taskAttempts);
+                taskAttempts, () -> memory.describe(slots, Runtime.getRuntime().maxMemory()));
     }
 
     // --------------------------------------------------------------------------------------- task threads

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.concurrent.CompletableFuture;
 
 /** How a job ends, the same in both modes: waits for its task threads, then completes its result once. */
@@ -37,20 +38,37 @@ final class JobCompletion {
         }
     }
 
+    static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (type.isInstance(c)) {
+                return true;
+            }
+            if (c.getCause() == c) {
+                break;
+            }
+        }
+        return false;
+    }
+
     /**
      * Sets the job's final status, then completes {@code result} (so that a client woken by the result sees the
      * final status). The result is completed whatever happens here: clients wait on it ({@code execute()},
-     * {@code cancel().join()}).
+     * {@code cancel().join()}). A failure caused by an {@link OutOfMemoryError} is reported with
+     * {@code memorySettings}, the settings that drive the job's memory.
      */
     static void complete(CompletableFuture<JobExecutionResult> result, Consumer<JobStatus> status, JobGraph graph,
                          Throwable failure, StreamTask failedTask, boolean cancelled, Duration runtime,
-                         AccumulatorMerger accumulators, int taskAttempts) {
+                         AccumulatorMerger accumulators, int taskAttempts, Supplier<String> memorySettings) {
         String job = graph.jobName();
         try {
             if (failure != null) {
                 String message = failedTask != null ? FailureDescription.of(job, failedTask, failure)
                         : failure instanceof JobExecutionException ? failure.getMessage()
                         : "Job '" + job + "' could not run: " + failure;
+                if (hasCause(failure, OutOfMemoryError.class)) {
+                    message += ". The JVM ran out of heap; the settings that drive this job's memory: "
+                            + memorySettings.get() + ". Lower them, or give the JVM more heap (e.g. JAVA_OPTS=-Xmx4g).";
+                }
                 Throwable cause = failure instanceof JobExecutionException jee && jee.getCause() != null
                         ? jee.getCause() : failure;
                 status.accept(JobStatus.FAILED);

@@ -1,8 +1,10 @@
 package io.weir.runtime.executor;
 
 import io.weir.api.accumulators.Accumulator;
+import io.weir.api.common.JobExecutionException;
 import io.weir.api.common.JobExecutionResult;
 import io.weir.api.common.JobStatus;
+import io.weir.api.config.ExecutionOptions;
 import io.weir.runtime.graph.JobGraph;
 import io.weir.runtime.scheduler.Deployment;
 import io.weir.runtime.sink.PreparedCommittables;
@@ -38,6 +40,8 @@ final class StreamingJobRun implements JobExecution, TaskListener {
     private final PreparedCommittables committables = new PreparedCommittables(JobIds.next());
     private volatile JobStatus status = JobStatus.CREATED;
     private List<StreamTask> tasks = List.of();
+    /** The threads of the current attempt; written and read by the job thread only. */
+    private List<Thread> attemptThreads = List.of();
     private Throwable failure;
     private StreamTask failedTask;
     private boolean cancelRequested;
@@ -50,9 +54,7 @@ final class StreamingJobRun implements JobExecution, TaskListener {
 
     void start() {
         status = JobStatus.RUNNING;
-        Thread job = new Thread(this::runAttempts, "weir-job " + graph.jobName());
-        job.setDaemon(true);
-        job.start();
+        JobThreads.coordinator(graph.jobName(), this::runAttempts, result, () -> status = JobStatus.FAILED).start();
     }
 
     @Override
@@ -78,8 +80,27 @@ final class StreamingJobRun implements JobExecution, TaskListener {
         }
     }
 
+    /**
+     * The job thread: runs attempts until one succeeds, the job is cancelled or no restart is left. Whatever it
+     * throws fails the job: the tasks are cancelled and waited for, and the result is completed.
+     */
     private void runAttempts() {
         long start = System.nanoTime();
+        try {
+            attempts();
+        } catch (Throwable t) {
+            failJob(null, t instanceof JobExecutionException ? t : new JobExecutionException(graph.jobName(),
+                    "Job '" + graph.jobName() + "' failed in its coordinating thread: " + t, t));
+        } finally {
+            try {
+                JobCompletion.joinAll(attemptThreads);
+            } finally {
+                complete(Duration.ofNanos(System.nanoTime() - start));
+            }
+        }
+    }
+
+    private void attempts() {
         int restarts = 0;
         int lastAttempt = 0;
         SinkCommitCoordinator sinkCommits;
@@ -89,11 +110,9 @@ final class StreamingJobRun implements JobExecution, TaskListener {
             synchronized (lock) {
                 failure = e;
             }
-            complete(Duration.ofNanos(System.nanoTime() - start));
-            return;
+            return; // runAttempts() completes the result
         }
         for (int attempt = 0; ; attempt++) {
-            List<Thread> threads;
             synchronized (lock) {
                 if (cancelRequested) {
                     break;
@@ -101,21 +120,20 @@ final class StreamingJobRun implements JobExecution, TaskListener {
                 lastAttempt = attempt;
                 try {
                     tasks = Deployment.deployStreaming(graph, this, attempt, committables);
-                } catch (Exception e) {
+                } catch (Throwable e) {
                     failure = e;
                     break;
                 }
                 accumulators.clear();
                 taskAttempts += tasks.size();
-                threads = new ArrayList<>();
+                List<Thread> threads = new ArrayList<>();
                 for (StreamTask task : tasks) {
-                    Thread t = new Thread(task, "weir-task " + task.name());
-                    t.setDaemon(true);
-                    threads.add(t);
+                    threads.add(JobThreads.task(task, this::taskFailed));
                 }
+                attemptThreads = threads;
             }
-            threads.forEach(Thread::start);
-            JobCompletion.joinAll(threads);
+            attemptThreads.forEach(Thread::start);
+            JobCompletion.joinAll(attemptThreads);
             synchronized (lock) {
                 if (failure == null || cancelRequested || !restartPolicy.mayRestart(restarts)) {
                     break;
@@ -136,7 +154,6 @@ final class StreamingJobRun implements JobExecution, TaskListener {
             int committedAttempt = lastAttempt;
             failure = sinkCommits.endJob(failure, cancelRequested, (vertex, subtask) -> committedAttempt);
         }
-        complete(Duration.ofNanos(System.nanoTime() - start));
     }
 
     /** Waits the restart delay; false if the job was cancelled meanwhile. Holds {@link #lock}. */
@@ -160,31 +177,51 @@ final class StreamingJobRun implements JobExecution, TaskListener {
     private void complete(Duration runtime) {
         synchronized (lock) {
             JobCompletion.complete(result, s -> status = s, graph, failure, failedTask, cancelRequested, runtime, accumulators,
-                taskAttempts);
+                taskAttempts, this::memorySettings);
         }
+    }
+
+    /** What drives a STREAMING job's memory besides user state: records in flight between its tasks. */
+    private String memorySettings() {
+        var conf = graph.configuration();
+        int subtasks = graph.vertices().stream().mapToInt(v -> v.parallelism()).sum();
+        return subtasks + " subtasks with their keyed state on the heap, up to "
+                + ExecutionOptions.CHANNEL_CAPACITY.key() + "=" + conf.get(ExecutionOptions.CHANNEL_CAPACITY)
+                + " batches of " + ExecutionOptions.BATCH_SIZE.key() + "=" + conf.get(ExecutionOptions.BATCH_SIZE)
+                + " records in flight per channel, maximum heap " + (Runtime.getRuntime().maxMemory() >> 20) + " mb";
     }
 
     @Override
     public void taskFinished(StreamTask task, Map<String, Accumulator<?, ?>> taskAccumulators) {
         synchronized (lock) {
-            accumulators.add(taskAccumulators);
+            try {
+                accumulators.add(taskAccumulators);
+            } catch (Throwable t) {
+                failJob(null, AccumulatorMerger.failure(graph.jobName(), task, t));
+            }
         }
     }
 
     @Override
     public void taskFailed(StreamTask task, Throwable cause) {
+        failJob(task, cause);
+    }
+
+    /** Records the job's first failure ({@code task} is null when no task threw it) and cancels every task. */
+    private void failJob(StreamTask task, Throwable cause) {
         synchronized (lock) {
             if (failure == null) {
                 failure = cause;
                 failedTask = task;
-                LOG.warn("Task '{}' failed, cancelling the job: {}", task.name(), cause.toString());
-                LOG.debug("Failure of task '{}'", task.name(), cause);
+                String where = task == null ? "The job" : "Task '" + task.name() + "'";
+                LOG.warn("{} failed, cancelling the job: {}", where, cause.toString());
+                LOG.debug("Failure of {}", where, cause);
                 if (!cancelRequested) {
                     status = JobStatus.FAILING;
                 }
                 tasks.forEach(StreamTask::cancel);
             } else {
-                LOG.debug("Task '{}' also failed while the job was failing", task.name(), cause);
+                LOG.debug("{} also failed while the job was failing", task == null ? "The job" : task.name(), cause);
             }
         }
     }

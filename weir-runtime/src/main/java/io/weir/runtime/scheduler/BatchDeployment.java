@@ -50,11 +50,21 @@ public final class BatchDeployment {
     private final TaskListener listener;
     private final PreparedCommittables committables;
     private final Configuration conf;
+    private final long sortMemory;
+    private final long partitionMemory;
     private final Map<Integer, SharedSplitEnumerator<?>> enumerators = new HashMap<>();
 
-    /** {@code committables} collects what the job run's committing sinks prepare. */
+    /**
+     * @param committables    collects what the job run's committing sinks prepare
+     * @param sortMemory      bytes of sort memory per keyed task ({@code execution.sort.memory}, fitted to the heap)
+     * @param partitionMemory bytes per result partition a subtask writes ({@code execution.batch.partition-memory},
+     *                        fitted to the heap)
+     */
     public BatchDeployment(JobGraph graph, WorkDirectories workDirectories, ClassLoader userClassLoader,
-                           TaskListener listener, PreparedCommittables committables) {
+                           TaskListener listener, PreparedCommittables committables, long sortMemory,
+                           long partitionMemory) {
+        this.sortMemory = sortMemory;
+        this.partitionMemory = partitionMemory;
         this.graph = graph;
         this.committables = committables;
         this.workDirectories = workDirectories;
@@ -71,7 +81,6 @@ public final class BatchDeployment {
 
     public StreamTask createTask(JobVertex v, int subtask, int attempt, Map<SubtaskId, Integer> finishedAttempts) {
         Map<JobEdge, PartitionWriter> writers = new LinkedHashMap<>();
-        long partitionMemory = conf.get(ExecutionOptions.PARTITION_MEMORY).bytes();
         for (JobEdge edge : graph.outputsOf(v.id())) {
             int consumers = graph.vertex(edge.targetVertex()).parallelism();
             int[] targets = EdgeRouting.targetsOf(edge, subtask, v.parallelism(), consumers);
@@ -93,7 +102,6 @@ public final class BatchDeployment {
         } else {
             List<List<InputPartition>> byInput = inputPartitions(v, subtask, finishedAttempts);
             String taskName = v.head().name() + " (" + (subtask + 1) + "/" + v.parallelism() + ")";
-            long sortMemory = conf.get(ExecutionOptions.SORT_MEMORY).bytes();
             if (v.head().keyedState() == KeyedStateKind.SINGLE_KEY_SORTED_INPUT) {
                 input = new SortingTaskInput(byInput, v.head().keySelectors(), true, userClassLoader, sortMemory,
                         workDirectories.of(v.id(), subtask), taskName);
@@ -166,9 +174,9 @@ public final class BatchDeployment {
         return enumerators.computeIfAbsent(v.id(), id -> {
             try {
                 return ((SourceOperatorFactory<?, ?>) v.head().factory()).createEnumerator(v.parallelism());
-            } catch (Exception e) {
+            } catch (Throwable e) {
                 throw new IllegalStateException("Source '" + v.head().name() + "' could not list its input: "
-                        + e.getMessage(), e);
+                        + e, e);
             }
         });
     }

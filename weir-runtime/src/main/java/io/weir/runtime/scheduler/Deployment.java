@@ -126,9 +126,9 @@ public final class Deployment {
     private static SharedSplitEnumerator<?> enumerator(JobGraph graph, JobVertex v) throws JobExecutionException {
         try {
             return ((SourceOperatorFactory<?, ?>) v.head().factory()).createEnumerator(v.parallelism());
-        } catch (Exception e) {
+        } catch (Throwable e) {
             throw new JobExecutionException(graph.jobName(), "Job '" + graph.jobName() + "' could not start: source '"
-                    + v.head().name() + "' could not list its input: " + e.getMessage(), e);
+                    + v.head().name() + "' could not list its input: " + e, e);
         }
     }
 

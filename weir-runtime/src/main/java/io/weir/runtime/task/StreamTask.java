@@ -49,6 +49,7 @@ public final class StreamTask implements Runnable, TaskControl {
     private volatile TaskState state = TaskState.CREATED;
     private volatile boolean cancelRequested;
     private volatile Thread thread;
+    private volatile boolean reported;
     private long nextFlushNanos;
 
     public StreamTask(Spec spec, TaskInbox inbox, TaskInput input, SharedSplitEnumerator<?> splits,
@@ -94,11 +95,36 @@ public final class StreamTask implements Runnable, TaskControl {
         }
     }
 
+    /**
+     * Runs the attempt and tells the listener exactly once how it ended, whatever is thrown (an {@link Error}
+     * from a writer's abort or from closing the input included): a task that ends without a report would leave
+     * its job waiting forever. Only a throw from the listener itself escapes, to the thread's uncaught exception
+     * handler, which the coordinator installs for that case.
+     */
     @Override
     public void run() {
+        try {
+            runAttempt();
+        } catch (Throwable escaped) {
+            if (reported) {
+                throw escaped;
+            }
+            reported = true;
+            if (cancelRequested) {
+                state = TaskState.CANCELED;
+                listener.taskCanceled(this);
+            } else {
+                state = TaskState.FAILED;
+                listener.taskFailed(this, escaped);
+            }
+        }
+    }
+
+    private void runAttempt() {
         thread = Thread.currentThread();
         if (cancelRequested) {
             state = TaskState.CANCELED;
+            reported = true;
             listener.taskCanceled(this);
             return;
         }
@@ -139,12 +165,15 @@ public final class StreamTask implements Runnable, TaskControl {
         Thread.interrupted();
         if (cancelRequested) {
             state = TaskState.CANCELED;
+            reported = true;
             listener.taskCanceled(this);
         } else if (failure != null) {
             state = TaskState.FAILED;
+            reported = true;
             listener.taskFailed(this, failure);
         } else {
             state = TaskState.FINISHED;
+            reported = true;
             listener.taskFinished(this, accumulators);
         }
     }

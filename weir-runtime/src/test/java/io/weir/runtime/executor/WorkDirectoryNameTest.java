@@ -8,9 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WorkDirectoryNameTest {
     @Test
     void keepsLettersDigitsUnderscoresAndDashesAndReplacesEverythingElse() {
-        assertThat(BatchJobRun.fileNameSafe("Word count_2-b")).isEqualTo("Word_count_2-b");
-        assertThat(BatchJobRun.fileNameSafe("../etc/passwd")).isEqualTo("___etc_passwd");
-        assertThat(BatchJobRun.fileNameSafe("Größe:ü")).isEqualTo("Gr__e__");
-        assertThat(BatchJobRun.fileNameSafe("")).isEmpty();
+        assertThat(WorkDirectory.fileNameSafe("Word count_2-b")).isEqualTo("Word_count_2-b");
+        assertThat(WorkDirectory.fileNameSafe("../etc/passwd")).isEqualTo("___etc_passwd");
+        assertThat(WorkDirectory.fileNameSafe("Größe:ü")).isEqualTo("Gr__e__");
+        assertThat(WorkDirectory.fileNameSafe("")).isEmpty();
     }
 }
