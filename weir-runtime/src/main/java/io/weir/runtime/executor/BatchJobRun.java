@@ -72,7 +72,6 @@ final class BatchJobRun implements JobExecution, TaskListener {
     }
 
     private final JobGraph graph;
-    private final ClassLoader userClassLoader;
     private final RestartPolicy restartPolicy;
     private final int slots;
     private final LinkedBlockingQueue<Event> events = new LinkedBlockingQueue<>();
@@ -90,9 +89,8 @@ final class BatchJobRun implements JobExecution, TaskListener {
     private Throwable failure;
     private StreamTask failedTask;
 
-    BatchJobRun(JobGraph graph, ClassLoader userClassLoader) {
+    BatchJobRun(JobGraph graph) {
         this.graph = graph;
-        this.userClassLoader = userClassLoader;
         this.restartPolicy = new RestartPolicy(graph.configuration());
         int configured = graph.configuration().get(ExecutionOptions.SLOTS);
         this.slots = configured > 0 ? configured : Runtime.getRuntime().availableProcessors();
@@ -131,7 +129,7 @@ final class BatchJobRun implements JobExecution, TaskListener {
         long start = System.nanoTime();
         try {
             workDirectory = createWorkDirectory();
-            deployment = new BatchDeployment(graph, workDirectory, userClassLoader, this);
+            deployment = new BatchDeployment(graph, workDirectory, this);
             freeSlots = slots;
             while (true) {
                 if (!cancelling && failure == null) {
@@ -241,6 +239,7 @@ final class BatchJobRun implements JobExecution, TaskListener {
         freeSlots--;
         running.put(new SubtaskId(v.id(), subtask), task);
         Thread t = new Thread(task, "weir-task " + task.name());
+        t.setContextClassLoader(graph.userClassLoader());
         t.setDaemon(true);
         threads.add(t);
         LOG.debug("Starting {}", task.name());

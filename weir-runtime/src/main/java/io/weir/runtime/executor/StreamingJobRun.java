@@ -96,6 +96,7 @@ final class StreamingJobRun implements JobExecution, TaskListener {
                 threads = new ArrayList<>();
                 for (StreamTask task : tasks) {
                     Thread t = new Thread(task, "weir-task " + task.name());
+                    t.setContextClassLoader(graph.userClassLoader());
                     t.setDaemon(true);
                     threads.add(t);
                 }

@@ -48,10 +48,10 @@ public final class BatchDeployment {
     private final Configuration conf;
     private final Map<Integer, SharedSplitEnumerator<?>> enumerators = new HashMap<>();
 
-    public BatchDeployment(JobGraph graph, Path workDirectory, ClassLoader userClassLoader, TaskListener listener) {
+    public BatchDeployment(JobGraph graph, Path workDirectory, TaskListener listener) {
         this.graph = graph;
         this.workDirectory = workDirectory;
-        this.userClassLoader = userClassLoader;
+        this.userClassLoader = graph.userClassLoader();
         this.listener = listener;
         this.conf = graph.configuration();
     }
