@@ -99,7 +99,8 @@ class JobClassLoaderITCase {
 
     @Test
     void theUserJobIsInvisibleToTheLoaderThatLoadedWeir() {
-        assertThatThrownBy(() -> Class.forName("userjob.UserJob", false, StreamExecutionEnvironment.class.getClassLoader()))
+        ClassLoader weirs = StreamExecutionEnvironment.class.getClassLoader();
+        assertThatThrownBy(() -> Class.forName("userjob.UserJob", false, weirs))
                 .isInstanceOf(ClassNotFoundException.class);
     }
 
