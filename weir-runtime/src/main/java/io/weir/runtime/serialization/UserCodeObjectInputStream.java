@@ -14,6 +14,7 @@ import java.lang.reflect.Proxy;
  */
 public final class UserCodeObjectInputStream extends ObjectInputStream {
     private final ClassLoader classLoader;
+    private String firstUnresolvedClass;
 
     public UserCodeObjectInputStream(InputStream in, ClassLoader classLoader) throws IOException {
         super(in);
@@ -29,8 +30,20 @@ public final class UserCodeObjectInputStream extends ObjectInputStream {
                 // Primitive types ("int") cannot be loaded by name; the superclass maps them.
                 return super.resolveClass(desc);
             }
+            if (firstUnresolvedClass == null) {
+                firstUnresolvedClass = desc.getName();
+            }
             throw e;
         }
+    }
+
+    /**
+     * The first class the stream named that the loader could not load, or null. {@code ObjectInputStream} does
+     * not always fail with it: a lambda whose capturing class is missing stays a {@code SerializedLambda}, and
+     * assigning that to its field fails later with a {@code ClassCastException} that does not say why.
+     */
+    public String firstUnresolvedClass() {
+        return firstUnresolvedClass;
     }
 
     @Override

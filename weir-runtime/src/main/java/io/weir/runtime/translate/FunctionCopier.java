@@ -49,18 +49,30 @@ final class FunctionCopier {
 
     @SuppressWarnings("unchecked")
     private <T> T deserialize(byte[] bytes, String operatorName, String what, String type) {
-        try (UserCodeObjectInputStream in = new UserCodeObjectInputStream(new ByteArrayInputStream(bytes),
-                userClassLoader)) {
+        UserCodeObjectInputStream in = null;
+        try {
+            in = new UserCodeObjectInputStream(new ByteArrayInputStream(bytes), userClassLoader);
             return (T) in.readObject();
         } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("Cannot copy " + lowerFirst(what) + " (" + type + ") of operator '"
-                    + operatorName + "': class " + e.getMessage() + " is not visible to the job's class loader "
-                    + userClassLoader + ". Submit the job from a thread whose context class loader sees the job's "
-                    + "classes (bin/weir run does so for the job jar).", e);
+            throw notVisible(what, type, operatorName, e.getMessage(), e);
+        } catch (ClassCastException e) {
+            // A lambda whose class could not be loaded stays a SerializedLambda that fits no field.
+            if (in.firstUnresolvedClass() == null) {
+                throw e;
+            }
+            throw notVisible(what, type, operatorName, in.firstUnresolvedClass(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot copy " + lowerFirst(what) + " (" + type + ") of operator '"
                     + operatorName + "' through the job's class loader " + userClassLoader + ": " + e, e);
         }
+    }
+
+    private IllegalStateException notVisible(String what, String type, String operatorName, String missingClass,
+                                             Exception cause) {
+        return new IllegalStateException("Cannot copy " + lowerFirst(what) + " (" + type + ") of operator '"
+                + operatorName + "': class " + missingClass + " is not visible to the job's class loader "
+                + userClassLoader + ". Submit the job from a thread whose context class loader sees the job's "
+                + "classes (bin/weir run does so for the job jar).", cause);
     }
 
     private static String lowerFirst(String what) {

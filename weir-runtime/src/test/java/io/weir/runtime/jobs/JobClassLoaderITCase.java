@@ -1,8 +1,13 @@
 package io.weir.runtime.jobs;
 
 import io.weir.api.common.RuntimeExecutionMode;
+import io.weir.api.dag.Pipeline;
 import io.weir.api.datastream.DataStream;
+import io.weir.api.datastream.DataStreamSink;
 import io.weir.api.environment.StreamExecutionEnvironment;
+import io.weir.runtime.graph.ChainedOperator;
+import io.weir.runtime.graph.JobGraph;
+import io.weir.runtime.translate.JobGraphTranslator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +44,9 @@ class JobClassLoaderITCase {
     private static final String USER_JOB = """
             package userjob;
 
-            import io.weir.api.datastream.DataStream;
+            import io.weir.api.dag.Pipeline;
+import io.weir.api.datastream.DataStream;
+import io.weir.api.datastream.DataStreamSink;
             import io.weir.api.environment.StreamExecutionEnvironment;
             import io.weir.api.eventtime.BoundedOutOfOrdernessWatermarks;
             import io.weir.api.eventtime.WatermarkStrategy;
@@ -118,8 +125,22 @@ class JobClassLoaderITCase {
         assertThat(runUserJob("withGeneratorLambda", mode)).isEqualTo(expectedWindowSums());
     }
 
+    @Test
+    void aCopyTheJobsClassLoaderCannotReadFailsNamingTheOperatorAndTheMissingClass() throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        DataStreamSink<String> sink = buildUserJob("withAssignerLambda", env).print();
+        Pipeline pipeline = new Pipeline("unreadable", List.of(sink.getTransformation()), env.getConfiguration());
+
+        JobGraph graph = JobGraphTranslator.translate(pipeline, StreamExecutionEnvironment.class.getClassLoader());
+
+        ChainedOperator assigner = graph.vertices().stream().flatMap(v -> v.operators().stream())
+                .filter(o -> o.name().contains("Timestamps")).findFirst().orElseThrow();
+        assertThatThrownBy(() -> assigner.factory().createOperator())
+                .hasMessageContaining("operator '" + assigner.name() + "'")
+                .hasMessageContaining("class userjob.UserJob is not visible to the job's class loader");
+    }
+
     /** Builds and runs the job the way bin/weir does: the job's loader is the context loader at submission. */
-    @SuppressWarnings("unchecked")
     private static Map<String, Integer> runUserJob(String method, RuntimeExecutionMode mode) throws Exception {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
@@ -128,13 +149,17 @@ class JobClassLoaderITCase {
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
             env.setParallelism(2);
             env.setRuntimeMode(mode);
-            DataStream<String> out = (DataStream<String>) Class.forName("userjob.UserJob", true, jobLoader)
-                    .getMethod(method, StreamExecutionEnvironment.class, long.class)
-                    .invoke(null, env, EVENTS);
-            return TestJobs.multiset(TestJobs.collectAll(out));
+            return TestJobs.multiset(TestJobs.collectAll(buildUserJob(method, env)));
         } finally {
             thread.setContextClassLoader(previous);
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static DataStream<String> buildUserJob(String method, StreamExecutionEnvironment env) throws Exception {
+        return (DataStream<String>) Class.forName("userjob.UserJob", true, jobLoader)
+                .getMethod(method, StreamExecutionEnvironment.class, long.class)
+                .invoke(null, env, EVENTS);
     }
 
     /** "key,windowStart,sum" per key and tumbling window, computed here from the same events. */
