@@ -98,8 +98,8 @@ final class UserCodeTourExpectations {
             }
             return key + "," + max.id();
         }, 0));
-        lines.put("cw", countWindows(5, 5));
-        lines.put("cws", countWindows(4, 2));
+        lines.put("cw", countWindows("cw", 5, 5));
+        lines.put("cws", countWindows("cws", 4, 2));
         lines.put("all", allWindows());
         List<String> cwall = new ArrayList<>();
         for (int i = 0; i < events.size() / 100; i++) {
@@ -267,8 +267,7 @@ final class UserCodeTourExpectations {
     }
 
     /** {@code countWindow(size, slide)}: a firing every {@code slide} records of a key, of its last {@code size}. */
-    private List<String> countWindows(int size, int slide) {
-        String section = size == slide ? "cw" : "cws";
+    private List<String> countWindows(String section, int size, int slide) {
         List<String> lines = new ArrayList<>();
         counts(events).forEach((key, n) -> {
             for (long seen = slide; seen <= n; seen += slide) {
