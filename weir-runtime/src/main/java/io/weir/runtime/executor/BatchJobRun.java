@@ -74,7 +74,6 @@ final class BatchJobRun implements JobExecution, TaskListener {
     }
 
     private final JobGraph graph;
-    private final ClassLoader userClassLoader;
     private final RestartPolicy restartPolicy;
     private final int slots;
     private final BatchMemory memory;
@@ -100,9 +99,8 @@ final class BatchJobRun implements JobExecution, TaskListener {
     private Throwable failure;
     private StreamTask failedTask;
 
-    BatchJobRun(JobGraph graph, ClassLoader userClassLoader) {
+    BatchJobRun(JobGraph graph) {
         this.graph = graph;
-        this.userClassLoader = userClassLoader;
         this.restartPolicy = new RestartPolicy(graph.configuration());
         int configured = graph.configuration().get(ExecutionOptions.SLOTS);
         this.slots = configured > 0 ? configured : Runtime.getRuntime().availableProcessors();
@@ -142,8 +140,8 @@ final class BatchJobRun implements JobExecution, TaskListener {
             sinkCommits = SinkCommitCoordinator.open(graph, committables);
             createWorkDirectories();
             deployment = new BatchDeployment(graph,
-                    new WorkDirectories(workDirectories.stream().map(WorkDirectory::path).toList()), userClassLoader,
-                    this, committables, memory.sortBytes(), memory.partitionBytes());
+                    new WorkDirectories(workDirectories.stream().map(WorkDirectory::path).toList()), this,
+                    committables, memory.sortBytes(), memory.partitionBytes());
             freeSlots = slots;
             while (true) {
                 if (!cancelling && failure == null) {
@@ -268,7 +266,7 @@ final class BatchJobRun implements JobExecution, TaskListener {
         freeSlots--;
         running.put(new SubtaskId(v.id(), subtask), task);
         // The task reports through events; only a throw from that report reaches here, and it must not be lost.
-        Thread t = JobThreads.task(task, (failed, cause) -> events.add(new Failed(failed, cause)));
+        Thread t = JobThreads.task(task, graph.userClassLoader(), (failed, cause) -> events.add(new Failed(failed, cause)));
         threads.add(t);
         LOG.debug("Starting {}", task.name());
         t.start();

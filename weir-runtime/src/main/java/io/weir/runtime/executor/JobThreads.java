@@ -45,8 +45,10 @@ final class JobThreads {
      * A thread running one task attempt. The task reports how it ended itself; only a throw from that report
      * (the coordinator's listener) reaches {@code onUncaught}, which must then fail the job.
      */
-    static Thread task(StreamTask task, BiConsumer<StreamTask, Throwable> onUncaught) {
+    static Thread task(StreamTask task, ClassLoader userClassLoader, BiConsumer<StreamTask, Throwable> onUncaught) {
         Thread thread = new Thread(task, "weir-task " + task.name());
+        // User code that looks classes up by name (or deserializes) on the task thread finds the job's classes.
+        thread.setContextClassLoader(userClassLoader);
         thread.setDaemon(true);
         thread.setUncaughtExceptionHandler((t, e) -> onUncaught.accept(task, e));
         return thread;

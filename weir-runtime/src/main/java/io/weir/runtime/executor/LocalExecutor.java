@@ -14,19 +14,13 @@ public final class LocalExecutor implements PipelineExecutor {
     public JobClient executeAsync(Pipeline pipeline) throws Exception {
         JobGraph graph = JobGraphTranslator.translate(pipeline);
         if (graph.mode() == io.weir.api.common.RuntimeExecutionMode.BATCH) {
-            BatchJobRun run = new BatchJobRun(graph, userClassLoader());
+            BatchJobRun run = new BatchJobRun(graph);
             run.start();
             return new LocalJobClient(pipeline.jobName(), run);
         }
         StreamingJobRun run = new StreamingJobRun(graph);
         run.start();
         return new LocalJobClient(pipeline.jobName(), run);
-    }
-
-    /** The job's classes: {@code bin/weir} runs a job jar with its own loader as the context class loader. */
-    private static ClassLoader userClassLoader() {
-        ClassLoader context = Thread.currentThread().getContextClassLoader();
-        return context != null ? context : LocalExecutor.class.getClassLoader();
     }
 
     @Override

@@ -128,7 +128,7 @@ final class StreamingJobRun implements JobExecution, TaskListener {
                 taskAttempts += tasks.size();
                 List<Thread> threads = new ArrayList<>();
                 for (StreamTask task : tasks) {
-                    threads.add(JobThreads.task(task, this::taskFailed));
+                    threads.add(JobThreads.task(task, graph.userClassLoader(), this::taskFailed));
                 }
                 attemptThreads = threads;
             }

@@ -8,10 +8,15 @@ import java.util.List;
 /**
  * The physical plan: tasks (vertices, in topological order) and the exchanges between them, for one
  * resolved execution mode. Immutable; made by the translator, read by the scheduler and the plan printers.
+ * {@code userClassLoader} is the job's class loader, decided once at submission: everything that reads user
+ * classes from bytes (copies of functions, records crossing BATCH exchanges and sorts) and the task threads'
+ * context class loader use it.
  */
 public record JobGraph(String jobName, RuntimeExecutionMode mode, int maxParallelism, List<JobVertex> vertices,
-                       List<JobEdge> edges, Configuration configuration, ProcessingClock processingClock) {
+                       List<JobEdge> edges, Configuration configuration, ProcessingClock processingClock,
+                       ClassLoader userClassLoader) {
     public JobGraph {
+        java.util.Objects.requireNonNull(userClassLoader, "userClassLoader");
         vertices = List.copyOf(vertices);
         edges = List.copyOf(edges);
         for (int i = 0; i < edges.size(); i++) {

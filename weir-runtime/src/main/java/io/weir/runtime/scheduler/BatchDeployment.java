@@ -60,15 +60,14 @@ public final class BatchDeployment {
      * @param partitionMemory bytes per result partition a subtask writes ({@code execution.batch.partition-memory},
      *                        fitted to the heap)
      */
-    public BatchDeployment(JobGraph graph, WorkDirectories workDirectories, ClassLoader userClassLoader,
-                           TaskListener listener, PreparedCommittables committables, long sortMemory,
-                           long partitionMemory) {
+    public BatchDeployment(JobGraph graph, WorkDirectories workDirectories, TaskListener listener,
+                           PreparedCommittables committables, long sortMemory, long partitionMemory) {
         this.sortMemory = sortMemory;
         this.partitionMemory = partitionMemory;
         this.graph = graph;
         this.committables = committables;
         this.workDirectories = workDirectories;
-        this.userClassLoader = userClassLoader;
+        this.userClassLoader = graph.userClassLoader();
         this.listener = listener;
         this.conf = graph.configuration();
     }

@@ -3,10 +3,7 @@ package io.weir.runtime.serialization;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.io.ObjectStreamClass;
 
 /**
  * The fallback for {@code Serializable} values that are neither records nor POJOs: length-prefixed
@@ -41,7 +38,7 @@ final class JavaSerialization {
     Object read(DataInputView in, int length) {
         int start = in.position();
         in.skip(length);
-        try (ObjectInputStream ois = new UserClassObjectInputStream(
+        try (UserCodeObjectInputStream ois = new UserCodeObjectInputStream(
                 new ByteArrayInputStream(in.array(), start, length), classLoader)) {
             return ois.readObject();
         } catch (ClassNotFoundException e) {
@@ -57,29 +54,6 @@ final class JavaSerialization {
     private static final class ExposedByteArrayOutputStream extends ByteArrayOutputStream {
         byte[] buffer() {
             return buf;
-        }
-    }
-
-    /** Resolves classes named in the stream through the job's class loader, not the one that loaded Weir. */
-    private static final class UserClassObjectInputStream extends ObjectInputStream {
-        private final ClassLoader classLoader;
-
-        UserClassObjectInputStream(InputStream in, ClassLoader classLoader) throws IOException {
-            super(in);
-            this.classLoader = classLoader;
-        }
-
-        @Override
-        protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
-            try {
-                return Class.forName(desc.getName(), false, classLoader);
-            } catch (ClassNotFoundException e) {
-                if (desc.getName().indexOf('.') < 0) {
-                    // Primitive types ("int") cannot be loaded by name; the superclass maps them.
-                    return super.resolveClass(desc);
-                }
-                throw e;
-            }
         }
     }
 }

@@ -14,15 +14,17 @@ import io.weir.runtime.graph.OperatorFactory;
 final class BatchChoices implements ModeChoices {
     private final boolean combine;
     private final int combineMaxKeys;
+    private final OperationTranslator translator;
 
-    BatchChoices(boolean combine, int combineMaxKeys) {
+    BatchChoices(boolean combine, int combineMaxKeys, OperationTranslator translator) {
         this.combine = combine;
         this.combineMaxKeys = combineMaxKeys;
+        this.translator = translator;
     }
 
     @Override
     public OperatorFactory operator(Operation operation, String operatorName) {
-        return OperationTranslator.translateForBatch(operation, operatorName);
+        return translator.translateForBatch(operation, operatorName);
     }
 
     @Override
@@ -58,9 +60,9 @@ final class BatchChoices implements ModeChoices {
     @Override
     public Combining combiner(Operation operation, KeySelector<?, ?> keySelector, String operatorName) {
         OperatorFactory combiner = combine
-                ? OperationTranslator.combinerForBatch(operation, keySelector, operatorName, combineMaxKeys) : null;
+                ? translator.combinerForBatch(operation, keySelector, operatorName, combineMaxKeys) : null;
         return combiner == null ? null
-                : new Combining(combiner, OperationTranslator.translateCombinedForBatch(operation, operatorName),
+                : new Combining(combiner, translator.translateCombinedForBatch(operation, operatorName),
                         OperationTranslator.partialKeyForBatch(keySelector));
     }
 }

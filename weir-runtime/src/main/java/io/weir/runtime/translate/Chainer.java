@@ -25,7 +25,8 @@ final class Chainer {
     }
 
     static JobGraph chain(String jobName, RuntimeExecutionMode mode, int maxParallelism, List<StreamNode> nodes,
-                          ExchangeKind exchangeKind, Configuration configuration, ProcessingClock clock) {
+                          ExchangeKind exchangeKind, Configuration configuration, ProcessingClock clock,
+                          ClassLoader userClassLoader) {
         Map<StreamNode, List<StreamNode>> chains = new LinkedHashMap<>();
         Map<StreamNode, StreamNode> headOf = new HashMap<>();
         for (StreamNode node : nodes) {
@@ -65,6 +66,6 @@ final class Chainer {
             StreamNode head = chain.getKey();
             vertices.add(new JobVertex(vertexId.get(head), head.parallelism, operators, head.isSource));
         }
-        return new JobGraph(jobName, mode, maxParallelism, vertices, edges, configuration, clock);
+        return new JobGraph(jobName, mode, maxParallelism, vertices, edges, configuration, clock, userClassLoader);
     }
 }

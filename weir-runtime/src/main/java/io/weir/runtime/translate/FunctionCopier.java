@@ -1,34 +1,40 @@
 package io.weir.runtime.translate;
 
-import io.weir.api.functions.Function;
+import io.weir.runtime.serialization.UserCodeObjectInputStream;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.io.ObjectStreamClass;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
+import java.util.function.Supplier;
 
 /**
  * Gives every subtask its own copy of a user function (by serialization, as a cluster would ship it), so
- * that fields of a rich function are never shared between threads.
+ * that fields of a rich function are never shared between threads. Copies are read through the job's class
+ * loader, given once for the whole job: the class of the object copied says nothing about where the user code
+ * inside it comes from (Weir's watermark strategy holding a user's lambda is loaded by Weir's loader).
  */
-public final class FunctionCopier {
-    private FunctionCopier() {
-    }
+final class FunctionCopier {
+    private final ClassLoader userClassLoader;
 
-    /** Serializes once, at translation: a function that cannot be shipped fails at submission, naming the operator. */
-    public static byte[] serialize(Function function, String operatorName) {
-        return serialize(function, operatorName, "The function");
+    FunctionCopier(ClassLoader userClassLoader) {
+        this.userClassLoader = userClassLoader;
     }
 
     /**
-     * Serializes any part of an operator that each subtask gets a copy of; {@code what} names it in the error,
-     * e.g. "The window (assigner, trigger, evictor and functions)".
+     * Serializes {@code object} now, so that one that cannot be shipped fails at submission naming the operator
+     * and {@code what} part of it ("The function", "The window (assigner, trigger, evictor and functions)"), and
+     * returns a supplier of fresh copies, one per call.
      */
-    public static byte[] serialize(Serializable object, String operatorName, String what) {
+    <T extends Serializable> Supplier<T> copiesOf(T object, String operatorName, String what) {
+        byte[] bytes = serialize(object, operatorName, what);
+        String type = object.getClass().getName();
+        return () -> deserialize(bytes, operatorName, what, type);
+    }
+
+    private static byte[] serialize(Serializable object, String operatorName, String what) {
         try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
              ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(object);
@@ -42,23 +48,34 @@ public final class FunctionCopier {
     }
 
     @SuppressWarnings("unchecked")
-    public static <F extends Serializable> F deserialize(byte[] bytes, ClassLoader loader) {
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes)) {
-            @Override
-            protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
-                try {
-                    return Class.forName(desc.getName(), false, loader);
-                } catch (ClassNotFoundException e) {
-                    return super.resolveClass(desc);
-                }
-            }
-        }) {
-            return (F) in.readObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private <T> T deserialize(byte[] bytes, String operatorName, String what, String type) {
+        UserCodeObjectInputStream in = null;
+        try {
+            in = new UserCodeObjectInputStream(new ByteArrayInputStream(bytes), userClassLoader);
+            return (T) in.readObject();
         } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("Cannot copy a user function: " + e.getMessage(), e);
+            throw notVisible(what, type, operatorName, e.getMessage(), e);
+        } catch (ClassCastException e) {
+            // A lambda whose class could not be loaded stays a SerializedLambda that fits no field.
+            if (in.firstUnresolvedClass() == null) {
+                throw e;
+            }
+            throw notVisible(what, type, operatorName, in.firstUnresolvedClass(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot copy " + lowerFirst(what) + " (" + type + ") of operator '"
+                    + operatorName + "' through the job's class loader " + userClassLoader + ": " + e, e);
         }
     }
 
+    private IllegalStateException notVisible(String what, String type, String operatorName, String missingClass,
+                                             Exception cause) {
+        return new IllegalStateException("Cannot copy " + lowerFirst(what) + " (" + type + ") of operator '"
+                + operatorName + "': class " + missingClass + " is not visible to the job's class loader "
+                + userClassLoader + ". Submit the job from a thread whose context class loader sees the job's "
+                + "classes (bin/weir run does so for the job jar).", cause);
+    }
+
+    private static String lowerFirst(String what) {
+        return Character.toLowerCase(what.charAt(0)) + what.substring(1);
+    }
 }

@@ -28,7 +28,20 @@ public final class JobGraphTranslator {
     private JobGraphTranslator() {
     }
 
+    /**
+     * Translates with the submitting thread's context class loader as the job's class loader (Weir's own when
+     * there is none): {@code bin/weir run} makes the job jar's loader the context loader while the job's main runs.
+     */
     public static JobGraph translate(Pipeline pipeline) {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return translate(pipeline, context != null ? context : JobGraphTranslator.class.getClassLoader());
+    }
+
+    /**
+     * Translates a job whose classes {@code userClassLoader} loads: every copy of user code the plan makes, and
+     * every record it deserializes, goes through that loader.
+     */
+    public static JobGraph translate(Pipeline pipeline, ClassLoader userClassLoader) {
         Configuration configuration = pipeline.configuration();
         ConfigurationValidator.validate(configuration);
         SideOutputTypes.check(pipeline);
@@ -37,14 +50,16 @@ public final class JobGraphTranslator {
         LOG.info("Job '{}' runs in {} mode (execution.runtime-mode={})", pipeline.jobName(), mode,
                 configuration.get(ExecutionOptions.RUNTIME_MODE));
         return switch (mode) {
-            case STREAMING -> translateForStreaming(pipeline);
-            case BATCH -> translateForBatch(pipeline);
+            case STREAMING -> translateForStreaming(pipeline, userClassLoader);
+            case BATCH -> translateForBatch(pipeline, userClassLoader);
             case AUTOMATIC -> throw new IllegalStateException("AUTOMATIC is resolved before translation");
         };
     }
 
-    static JobGraph translateForStreaming(Pipeline pipeline) {
-        JobGraph graph = build(pipeline, RuntimeExecutionMode.STREAMING, new StreamingChoices());
+    static JobGraph translateForStreaming(Pipeline pipeline, ClassLoader userClassLoader) {
+        OperationTranslator translator = new OperationTranslator(userClassLoader);
+        JobGraph graph = build(pipeline, RuntimeExecutionMode.STREAMING, new StreamingChoices(translator), translator,
+                userClassLoader);
         checkStreamingSlots(graph);
         return graph;
     }
@@ -65,23 +80,27 @@ public final class JobGraphTranslator {
         }
     }
 
-    static JobGraph translateForBatch(Pipeline pipeline) {
+    static JobGraph translateForBatch(Pipeline pipeline, ClassLoader userClassLoader) {
         Configuration configuration = pipeline.configuration();
         BatchValidator.validate(pipeline, sourcesOf(pipeline), originOf(configuration));
         boolean combine = configuration.get(ExecutionOptions.BATCH_COMBINE);
         LOG.debug("BATCH plan of '{}': blocking exchanges, keyed inputs sorted by key, single-key state, "
                 + "rolling aggregations emit final values{}", pipeline.jobName(),
                 combine ? ", combiners before their shuffles" : "");
+        OperationTranslator translator = new OperationTranslator(userClassLoader);
         return build(pipeline, RuntimeExecutionMode.BATCH,
-                new BatchChoices(combine, configuration.get(ExecutionOptions.COMBINE_MAX_KEYS)));
+                new BatchChoices(combine, configuration.get(ExecutionOptions.COMBINE_MAX_KEYS), translator), translator,
+                userClassLoader);
     }
 
-    private static JobGraph build(Pipeline pipeline, RuntimeExecutionMode mode, ModeChoices choices) {
+    private static JobGraph build(Pipeline pipeline, RuntimeExecutionMode mode, ModeChoices choices,
+                                  OperationTranslator translator, ClassLoader userClassLoader) {
         Configuration configuration = pipeline.configuration();
         int maxParallelism = maxParallelism(configuration);
-        StreamGraphBuilder builder = new StreamGraphBuilder(defaultParallelism(configuration), maxParallelism, choices);
+        StreamGraphBuilder builder = new StreamGraphBuilder(defaultParallelism(configuration), maxParallelism, choices,
+                translator);
         return Chainer.chain(pipeline.jobName(), mode, maxParallelism, builder.build(pipeline.sinks()),
-                choices.exchangeKind(), configuration, choices.processingClock());
+                choices.exchangeKind(), configuration, choices.processingClock(), userClassLoader);
     }
 
     static String originOf(Configuration configuration) {

@@ -37,27 +37,33 @@ import io.weir.runtime.operators.window.BatchWindowOperator;
 import io.weir.runtime.operators.window.WindowCombineOperator;
 import io.weir.runtime.operators.window.WindowOperator;
 
+import java.util.function.Supplier;
+
 /**
  * The operator for each kind of {@link Operation}, per mode. The modes differ where their semantics do:
  * a rolling aggregation emits an update per record in STREAMING and only the final value per key in BATCH; and
  * where BATCH's sorted input allows a simpler operator with the same results: windows that fire only when event
  * or processing time passes their end fire at the end of each key, without timers ({@link BatchWindowOperator}).
- * Each subtask gets its own copy of the user's function.
+ * Each subtask gets its own copy of the user's function, read through the job's class loader.
  */
 final class OperationTranslator {
-    private OperationTranslator() {
+    private static final String WINDOW_PARTS = "The window (assigner, trigger, evictor and functions)";
+
+    private final FunctionCopier copier;
+
+    OperationTranslator(ClassLoader userClassLoader) {
+        this.copier = new FunctionCopier(userClassLoader);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    static OperatorFactory translateForBatch(Operation operation, String operatorName) {
+    OperatorFactory translateForBatch(Operation operation, String operatorName) {
         if (operation instanceof Operation.Window window && BatchWindowOperator.canRun(window)) {
             return batchWindow(window, operatorName, false);
         }
         if (operation instanceof Operation.RollingReduce) {
-            byte[] function = FunctionCopier.serialize(operation.function(), operatorName);
-            ClassLoader loader = operation.function().getClass().getClassLoader();
+            Supplier<Function> function = functionCopies(operation, operatorName);
             return factory("RollingReduce(final value per key)",
-                    () -> new BatchRollingReduceOperator<>((ReduceFunction) copy(function, loader), false));
+                    () -> new BatchRollingReduceOperator<>((ReduceFunction) function.get(), false));
         }
         return translateForStreaming(operation, operatorName);
     }
@@ -70,25 +76,23 @@ final class OperationTranslator {
 
     /** BATCH's rolling reduction or window behind combiners: it reads their partials. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    static OperatorFactory translateCombinedForBatch(Operation operation, String operatorName) {
+    OperatorFactory translateCombinedForBatch(Operation operation, String operatorName) {
         if (operation instanceof Operation.Window window) {
             if (BatchWindowOperator.canRun(window)) {
                 return batchWindow(window, operatorName, true);
             }
-            byte[] bytes = serializeWindow(window, operatorName);
-            ClassLoader loader = userLoader(window);
+            Supplier<Operation.Window> windows = copier.copiesOf(window, operatorName, WINDOW_PARTS);
             return factory("Window(pre-aggregating, of combined partials)",
-                    () -> new WindowOperator<>(FunctionCopier.<Operation.Window>deserialize(bytes, loader), true));
+                    () -> new WindowOperator<>(windows.get(), true));
         }
-        byte[] function = FunctionCopier.serialize(operation.function(), operatorName);
-        ClassLoader loader = operation.function().getClass().getClassLoader();
+        Supplier<Function> function = functionCopies(operation, operatorName);
         return factory("RollingReduce(final value per key, of combined partials)",
-                () -> new BatchRollingReduceOperator<>((ReduceFunction) copy(function, loader), true));
+                () -> new BatchRollingReduceOperator<>((ReduceFunction) function.get(), true));
     }
 
     /** The producer-side combiner of a rolling reduction, or null when the operation cannot be combined. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    static OperatorFactory combinerForBatch(Operation operation, KeySelector<?, ?> keySelector, String operatorName,
+    OperatorFactory combinerForBatch(Operation operation, KeySelector<?, ?> keySelector, String operatorName,
                                             int maxKeys) {
         if (operation instanceof Operation.Window window) {
             return windowCombinerForBatch(window, keySelector, operatorName, maxKeys);
@@ -96,10 +100,9 @@ final class OperationTranslator {
         if (!(operation instanceof Operation.RollingReduce)) {
             return null;
         }
-        byte[] function = FunctionCopier.serialize(operation.function(), operatorName);
-        ClassLoader loader = operation.function().getClass().getClassLoader();
+        Supplier<Function> function = functionCopies(operation, operatorName);
         return factory("Combine(at most " + maxKeys + " keys)",
-                () -> new CombineOperator<>((ReduceFunction) copy(function, loader), (KeySelector) keySelector, maxKeys));
+                () -> new CombineOperator<>((ReduceFunction) function.get(), (KeySelector) keySelector, maxKeys));
     }
 
     /**
@@ -108,58 +111,56 @@ final class OperationTranslator {
      * its own copy of the strategy.
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    static OperatorFactory timestampsAndWatermarks(Operation.AssignTimestampsAndWatermarks operation,
+    OperatorFactory timestampsAndWatermarks(Operation.AssignTimestampsAndWatermarks operation,
                                                    String operatorName, boolean runWatermarkGenerators) {
-        byte[] strategy = FunctionCopier.serialize(operation.function(), operatorName);
-        ClassLoader loader = operation.function().getClass().getClassLoader();
+        Supplier<Function> strategy = functionCopies(operation, operatorName);
         return factory(runWatermarkGenerators ? "TimestampsAndWatermarks" : "Timestamps(no watermark generator)",
-                () -> new TimestampsAndWatermarksOperator<>((WatermarkStrategy) copy(strategy, loader),
+                () -> new TimestampsAndWatermarksOperator<>((WatermarkStrategy) strategy.get(),
                         runWatermarkGenerators));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    static OperatorFactory translateForStreaming(Operation operation, String operatorName) {
+    OperatorFactory translateForStreaming(Operation operation, String operatorName) {
         if (operation instanceof Operation.Window window) {
             return window(window, operatorName);
         }
-        byte[] function = FunctionCopier.serialize(operation.function(), operatorName);
-        ClassLoader loader = operation.function().getClass().getClassLoader();
+        Supplier<Function> function = functionCopies(operation, operatorName);
         if (operation instanceof Operation.Map) {
-            return factory("Map", () -> new MapOperator<>((MapFunction) copy(function, loader)));
+            return factory("Map", () -> new MapOperator<>((MapFunction) function.get()));
         }
         if (operation instanceof Operation.FlatMap) {
-            return factory("FlatMap", () -> new FlatMapOperator<>((FlatMapFunction) copy(function, loader)));
+            return factory("FlatMap", () -> new FlatMapOperator<>((FlatMapFunction) function.get()));
         }
         if (operation instanceof Operation.Filter) {
-            return factory("Filter", () -> new FilterOperator<>((FilterFunction) copy(function, loader)));
+            return factory("Filter", () -> new FilterOperator<>((FilterFunction) function.get()));
         }
         if (operation instanceof Operation.Process) {
-            return factory("Process", () -> new ProcessOperator<>((ProcessFunction) copy(function, loader)));
+            return factory("Process", () -> new ProcessOperator<>((ProcessFunction) function.get()));
         }
         if (operation instanceof Operation.KeyedProcess) {
-            return factory("KeyedProcess", () -> new KeyedProcessOperator<>((KeyedProcessFunction) copy(function, loader)));
+            return factory("KeyedProcess", () -> new KeyedProcessOperator<>((KeyedProcessFunction) function.get()));
         }
         if (operation instanceof Operation.RollingReduce) {
             return factory("RollingReduce(update per record)",
-                    () -> new StreamingRollingReduceOperator<>((ReduceFunction) copy(function, loader)));
+                    () -> new StreamingRollingReduceOperator<>((ReduceFunction) function.get()));
         }
         if (operation instanceof Operation.CoMap) {
-            return factory("CoMap", () -> new CoMapOperator<>((CoMapFunction) copy(function, loader)));
+            return factory("CoMap", () -> new CoMapOperator<>((CoMapFunction) function.get()));
         }
         if (operation instanceof Operation.CoFlatMap) {
-            return factory("CoFlatMap", () -> new CoFlatMapOperator<>((CoFlatMapFunction) copy(function, loader)));
+            return factory("CoFlatMap", () -> new CoFlatMapOperator<>((CoFlatMapFunction) function.get()));
         }
         if (operation instanceof Operation.CoProcess) {
-            return factory("CoProcess", () -> new CoProcessOperator<>((CoProcessFunction) copy(function, loader)));
+            return factory("CoProcess", () -> new CoProcessOperator<>((CoProcessFunction) function.get()));
         }
         if (operation instanceof Operation.KeyedCoProcess) {
             return factory("KeyedCoProcess",
-                    () -> new KeyedCoProcessOperator<>((KeyedCoProcessFunction) copy(function, loader)));
+                    () -> new KeyedCoProcessOperator<>((KeyedCoProcessFunction) function.get()));
         }
         if (operation instanceof Operation.IntervalJoin join) {
             // One operator for both modes: in BATCH, sorted input and end-of-key timers make it see a whole key.
             return factory("IntervalJoin[" + join.lowerBound() + ", " + join.upperBound() + "]",
-                    () -> new IntervalJoinOperator<>((ProcessJoinFunction) copy(function, loader), join.lowerBound(),
+                    () -> new IntervalJoinOperator<>((ProcessJoinFunction) function.get(), join.lowerBound(),
                             join.upperBound(), join.leftLateData(), join.rightLateData()));
         }
         throw new UnsupportedOperationException("Operator '" + operatorName + "': operation "
@@ -168,27 +169,25 @@ final class OperationTranslator {
 
     /** A BATCH combiner for a window, or null where its result could depend on more than one reduction. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static OperatorFactory windowCombinerForBatch(Operation.Window window, KeySelector<?, ?> keySelector,
+    private OperatorFactory windowCombinerForBatch(Operation.Window window, KeySelector<?, ?> keySelector,
                                                           String operatorName, int maxKeys) {
         if (!WindowCombineOperator.canCombine(window)) {
             return null;
         }
-        byte[] bytes = serializeWindow(window, operatorName);
-        ClassLoader loader = userLoader(window);
+        Supplier<Operation.Window> windows = copier.copiesOf(window, operatorName, WINDOW_PARTS);
         return factory("WindowCombine(at most " + maxKeys + " key-windows)", () -> new WindowCombineOperator<>(
-                FunctionCopier.<Operation.Window>deserialize(bytes, loader), (KeySelector) keySelector, maxKeys));
+                windows.get(), (KeySelector) keySelector, maxKeys));
     }
 
     /**
      * BATCH's window operator for windows that fire only at the end of their key: no keyed state or timers for
      * their contents (see {@link BatchWindowOperator}).
      */
-    private static OperatorFactory batchWindow(Operation.Window window, String operatorName, boolean ofPartials) {
-        byte[] bytes = serializeWindow(window, operatorName);
-        ClassLoader loader = userLoader(window);
+    private OperatorFactory batchWindow(Operation.Window window, String operatorName, boolean ofPartials) {
+        Supplier<Operation.Window> windows = copier.copiesOf(window, operatorName, WINDOW_PARTS);
         return factory("Window(" + contentsOf(window) + (ofPartials ? ", of combined partials" : "")
                         + ", fired at the end of each key)",
-                () -> new BatchWindowOperator<>(FunctionCopier.<Operation.Window>deserialize(bytes, loader), ofPartials));
+                () -> new BatchWindowOperator<>(windows.get(), ofPartials));
     }
 
     private static String contentsOf(Operation.Window window) {
@@ -196,32 +195,21 @@ final class OperationTranslator {
                 : window.preAggregation() != null ? "pre-aggregating" : "keeps every record";
     }
 
-    private static byte[] serializeWindow(Operation.Window window, String operatorName) {
-        return FunctionCopier.serialize(window, operatorName, "The window (assigner, trigger, evictor and functions)");
-    }
-
-    /** Job classes are visible from the submitting thread's context loader (the job jar's, under the CLI). */
-    private static ClassLoader userLoader(Operation.Window window) {
-        ClassLoader context = Thread.currentThread().getContextClassLoader();
-        return context != null ? context : window.function().getClass().getClassLoader();
-    }
-
     /**
      * The same window operator in both modes: what differs (when time passes, which keys' state exists) comes with
      * the state backend and timer service the task gives it.
      */
-    private static OperatorFactory window(Operation.Window window, String operatorName) {
-        byte[] bytes = serializeWindow(window, operatorName);
-        ClassLoader loader = userLoader(window);
+    private OperatorFactory window(Operation.Window window, String operatorName) {
+        Supplier<Operation.Window> windows = copier.copiesOf(window, operatorName, WINDOW_PARTS);
         return factory("Window(" + contentsOf(window) + ")",
-                () -> new WindowOperator<>(FunctionCopier.<Operation.Window>deserialize(bytes, loader)));
+                () -> new WindowOperator<>(windows.get()));
     }
 
-    private static Function copy(byte[] bytes, ClassLoader loader) {
-        return FunctionCopier.deserialize(bytes, loader);
+    private Supplier<Function> functionCopies(Operation operation, String operatorName) {
+        return copier.copiesOf(operation.function(), operatorName, "The function");
     }
 
-    private static OperatorFactory factory(String description, java.util.function.Supplier<StreamOperator<?>> s) {
+    private static OperatorFactory factory(String description, Supplier<StreamOperator<?>> s) {
         return new SimpleOperatorFactory(description, s);
     }
 }

@@ -32,6 +32,7 @@ final class StreamGraphBuilder {
     private final int defaultParallelism;
     private final int maxParallelism;
     private final ModeChoices choices;
+    private final OperationTranslator translator;
     private final Map<Transformation<?>, StreamNode> nodes = new IdentityHashMap<>();
     private final List<StreamNode> topologicalOrder = new ArrayList<>();
     private int nextId = 1;
@@ -40,10 +41,12 @@ final class StreamGraphBuilder {
     private record Upstream(StreamNode node, OutputTag<?> tag, Partitioning partitioning) {
     }
 
-    StreamGraphBuilder(int defaultParallelism, int maxParallelism, ModeChoices choices) {
+    StreamGraphBuilder(int defaultParallelism, int maxParallelism, ModeChoices choices,
+                       OperationTranslator translator) {
         this.defaultParallelism = defaultParallelism;
         this.maxParallelism = maxParallelism;
         this.choices = choices;
+        this.translator = translator;
     }
 
     List<StreamNode> build(List<SinkTransformation<?>> sinks) {
@@ -99,7 +102,7 @@ final class StreamGraphBuilder {
     /** Like a source's, a timestamp assigner's generator runs only when the mode generates watermarks. */
     private OperatorFactory operatorFactory(Operation operation, String operatorName) {
         if (operation instanceof Operation.AssignTimestampsAndWatermarks assign) {
-            return OperationTranslator.timestampsAndWatermarks(assign, operatorName, choices.runWatermarkGenerators());
+            return translator.timestampsAndWatermarks(assign, operatorName, choices.runWatermarkGenerators());
         }
         return choices.operator(operation, operatorName);
     }

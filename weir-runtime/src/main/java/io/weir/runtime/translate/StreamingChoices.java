@@ -8,9 +8,15 @@ import io.weir.runtime.graph.OperatorFactory;
 
 /** STREAMING: pipelined exchanges, key-grouped heap state, an update per record, no combiners. */
 final class StreamingChoices implements ModeChoices {
+    private final OperationTranslator translator;
+
+    StreamingChoices(OperationTranslator translator) {
+        this.translator = translator;
+    }
+
     @Override
     public OperatorFactory operator(Operation operation, String operatorName) {
-        return OperationTranslator.translateForStreaming(operation, operatorName);
+        return translator.translateForStreaming(operation, operatorName);
     }
 
     @Override
