@@ -15,6 +15,7 @@ import io.weir.api.functions.KeySelector;
 import io.weir.runtime.graph.OperatorFactory;
 import io.weir.runtime.graph.SimpleOperatorFactory;
 import io.weir.runtime.graph.SourceOperatorFactory;
+import io.weir.runtime.operators.CheckedKeySelector;
 import io.weir.runtime.operators.SinkOperator;
 
 import java.util.ArrayList;
@@ -24,7 +25,9 @@ import java.util.Map;
 
 /**
  * Turns the API's transformations into operator nodes and edges: partitioning, union and side-output
- * transformations become properties of edges; parallelism defaults are applied and checked.
+ * transformations become properties of edges; parallelism defaults are applied and checked. Every user key
+ * selector, of an edge or of a keyed operator, is wrapped in a {@link CheckedKeySelector} naming the keyed
+ * operator, so that keys are checked the same way wherever either mode takes them.
  */
 final class StreamGraphBuilder {
     private final int defaultParallelism;
@@ -61,10 +64,10 @@ final class StreamGraphBuilder {
             node = register(t, sourceFactory(s, choices.runWatermarkGenerators()), 0, List.of(), true);
         } else if (t instanceof OneInputTransformation<?, ?> o) {
             List<Upstream> in = resolve(o.getInput());
-            ModeChoices.Combining combining = o.isKeyed()
-                    ? choices.combiner(o.getOperation(), o.getKeySelector(), t.getName()) : null;
+            KeySelector<?, ?> key = o.isKeyed() ? CheckedKeySelector.of(o.getKeySelector(), t.getName()) : null;
+            ModeChoices.Combining combining = o.isKeyed() ? choices.combiner(o.getOperation(), key, t.getName()) : null;
             if (combining == null) {
-                List<KeySelector<?, ?>> keys = o.isKeyed() ? List.of(o.getKeySelector()) : List.of();
+                List<KeySelector<?, ?>> keys = o.isKeyed() ? List.of(key) : List.of();
                 node = register(t, operatorFactory(o.getOperation(), t.getName()), 1, keys, false);
                 connect(in, node, 0);
             } else {
@@ -74,7 +77,9 @@ final class StreamGraphBuilder {
         } else if (t instanceof TwoInputTransformation<?, ?, ?> o) {
             List<Upstream> in1 = resolve(o.getInput1());
             List<Upstream> in2 = resolve(o.getInput2());
-            List<KeySelector<?, ?>> keys = o.isKeyed() ? List.of(o.getKeySelector1(), o.getKeySelector2()) : List.of();
+            List<KeySelector<?, ?>> keys = o.isKeyed() ? List.of(
+                    CheckedKeySelector.of(o.getKeySelector1(), t.getName()),
+                    CheckedKeySelector.of(o.getKeySelector2(), t.getName())) : List.of();
             node = register(t, choices.operator(o.getOperation(), t.getName()), 2, keys, false);
             connect(in1, node, 0);
             connect(in2, node, 1);
@@ -174,6 +179,8 @@ final class StreamGraphBuilder {
                 throw new IllegalArgumentException("forward() from '" + u.node().name + "' (parallelism "
                         + u.node().parallelism + ") to '" + target.name + "' (parallelism " + target.parallelism
                         + ") is not possible: forward needs equal parallelism; use rebalance() or rescale()");
+            } else if (partitioning.kind() == Partitioning.Kind.HASH) {
+                partitioning = Partitioning.hash(CheckedKeySelector.of(partitioning.keySelector(), target.name));
             }
             StreamEdge edge = new StreamEdge(u.node(), u.tag(), target, input, partitioning);
             u.node().outputs.add(edge);
