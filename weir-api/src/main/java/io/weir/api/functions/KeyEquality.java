@@ -135,11 +135,10 @@ public final class KeyEquality {
             return Verdict.VALUE;
         }
         if (ownEquals) {
-            return Verdict.identity(type.getTypeName() + " overrides equals but not hashCode, so equal keys get "
-                    + "different hash codes");
+            return Verdict.identity("it overrides equals but not hashCode, so equal keys get different hash codes");
         }
-        return Verdict.identity(type.getTypeName() + (ownHashCode ? " overrides hashCode but not equals" : " inherits "
-                + "equals and hashCode from Object") + ", so it compares by identity");
+        return Verdict.identity((ownHashCode ? "it overrides hashCode but not equals" : "it inherits equals and "
+                + "hashCode from Object") + ", so it compares by identity");
     }
 
     private static Verdict inspectRecord(Class<?> type, Set<Class<?>> visiting) {
@@ -150,8 +149,8 @@ public final class KeyEquality {
         for (RecordComponent component : type.getRecordComponents()) {
             Verdict verdict = inspect(component.getType(), visiting);
             if (verdict.kind() == Kind.IDENTITY) {
-                return Verdict.identity("its component '" + component.getName() + "' of record " + type.getTypeName()
-                        + " is a " + component.getType().getTypeName() + ": " + verdict.problem());
+                return Verdict.identity("its component '" + component.getName() + "' is a "
+                        + component.getType().getTypeName() + ": " + verdict.problem());
             }
             if (verdict.kind() == Kind.OPEN) {
                 Method accessor = component.getAccessor();

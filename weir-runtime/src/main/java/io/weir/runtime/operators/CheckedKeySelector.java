@@ -27,7 +27,8 @@ public final class CheckedKeySelector<IN, KEY> implements KeySelector<IN, KEY> {
 
     /** {@code selector} checked, naming {@code operatorName} (the keyed operator) in errors; not wrapped twice. */
     public static KeySelector<?, ?> of(KeySelector<?, ?> selector, String operatorName) {
-        return selector instanceof CheckedKeySelector<?, ?> ? selector : new CheckedKeySelector<>(selector, operatorName);
+        return selector instanceof CheckedKeySelector<?, ?>
+                ? selector : new CheckedKeySelector<>(selector, operatorName);
     }
 
     @Override
