@@ -18,7 +18,8 @@ import java.util.Set;
  * ({@link #problemOfType}), otherwise by the runtime on the first key of each class ({@link #problemOfKey}).
  *
  * <p>These have value equality: primitives and their boxes, strings, enums, classes that override both {@code equals}
- * and {@code hashCode}, and tuples and records whose fields have it. Arrays never have it (they compare by
+ * and {@code hashCode}, tuples and records whose fields have it, and records whose author wrote their own
+ * {@code equals} or {@code hashCode}. Arrays never have it (they compare by
  * identity), nor classes that inherit {@code equals} or {@code hashCode} from {@code Object}. {@code Object},
  * interfaces and abstract classes say nothing about the keys' classes, nor do a tuple's fields (declared as
  * {@code Object}): those are checked on the keys themselves. The elements of a collection are not checked.
@@ -142,8 +143,10 @@ public final class KeyEquality {
     }
 
     private static Verdict inspectRecord(Class<?> type, Set<Class<?>> visiting) {
-        if (!visiting.add(type)) {
-            return Verdict.VALUE; // a record containing itself: its components are judged where it started
+        if (!visiting.add(type) || writesOwnEquality(type)) {
+            // A record containing itself (its components are judged where it started), or one whose author
+            // wrote its equality.
+            return Verdict.VALUE;
         }
         List<Method> open = new ArrayList<>();
         for (RecordComponent component : type.getRecordComponents()) {
@@ -164,6 +167,19 @@ public final class KeyEquality {
         }
         visiting.remove(type);
         return open.isEmpty() ? Verdict.VALUE : new Verdict(Kind.OPEN, null, List.copyOf(open));
+    }
+
+    /**
+     * Whether a record's author wrote equals or hashCode (say, comparing an array component by its elements): the
+     * compiler generates them final, as written ones rarely are. Then its equality is the author's to answer for.
+     */
+    private static boolean writesOwnEquality(Class<?> record) {
+        try {
+            return !Modifier.isFinal(record.getDeclaredMethod("equals", Object.class).getModifiers())
+                    || !Modifier.isFinal(record.getDeclaredMethod("hashCode").getModifiers());
+        } catch (NoSuchMethodException impossible) {
+            throw new AssertionError("Every record declares equals and hashCode", impossible);
+        }
     }
 
     private static boolean declaresOwn(Class<?> type, String method, Class<?>... parameters) {

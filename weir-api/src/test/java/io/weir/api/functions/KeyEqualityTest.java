@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -91,6 +92,19 @@ class KeyEqualityTest {
     record WithIdentity(Pair pair, IdentityKey inner) {
     }
 
+    /** Compares its array by the elements, as its author wrote. */
+    record OwnEquality(int[] values) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof OwnEquality other && Arrays.equals(values, other.values);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(values);
+        }
+    }
+
     record Nested(Pair pair, WithArray deep) {
     }
 
@@ -101,7 +115,7 @@ class KeyEqualityTest {
     void valuesWithTheirOwnEqualityPass() {
         for (Class<?> type : List.of(String.class, Integer.class, Long.class, int.class, BigDecimal.class,
                 Plain.class, WithBodies.A.getClass(), ValueKey.class, SubValueKey.class, Pair.class,
-                ArrayList.class)) {
+                OwnEquality.class, ArrayList.class)) {
             assertThat(KeyEquality.problemOfType(type)).as(type.getName()).isNull();
             assertThat(KeyEquality.alwaysHasValueEquality(type)).as(type.getName()).isTrue();
         }
