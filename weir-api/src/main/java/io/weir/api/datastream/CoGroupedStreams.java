@@ -50,6 +50,7 @@ public class CoGroupedStreams<T1, T2> {
         if (keySelector == null) {
             throw new IllegalArgumentException(method + " needs a key selector, got null");
         }
+        KeyTypes.checkValueEquality(keySelector, method);
         return keySelector;
     }
 

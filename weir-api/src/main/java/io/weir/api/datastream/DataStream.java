@@ -113,6 +113,7 @@ public class DataStream<T> {
         if (keySelector == null) {
             throw new IllegalArgumentException("keyBy needs a key selector");
         }
+        KeyTypes.checkValueEquality(keySelector, "keyBy");
         return new KeyedStream<>(this, keySelector);
     }
 

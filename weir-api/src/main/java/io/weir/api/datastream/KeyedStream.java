@@ -24,7 +24,8 @@ import java.time.Duration;
 
 /**
  * A stream partitioned by key. Operators on it see one key at a time and may keep keyed state.
- * Rolling aggregations emit an updated value per record in STREAMING and one final value per key in BATCH.
+ * Rolling aggregations emit an updated value per record in STREAMING, with that record's timestamp, and one final
+ * value per key in BATCH, with the timestamp {@code Long.MAX_VALUE}.
  */
 public class KeyedStream<T, K> extends DataStream<T> {
     private final KeySelector<T, K> keySelector;

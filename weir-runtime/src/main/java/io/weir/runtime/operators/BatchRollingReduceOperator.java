@@ -2,19 +2,19 @@ package io.weir.runtime.operators;
 
 import io.weir.runtime.serialization.KeyedValue;
 
-import io.weir.api.eventtime.TimestampAssigner;
 import io.weir.api.functions.ReduceFunction;
 
 /**
  * A rolling aggregation in BATCH: its input is sorted by key, so it folds a key's records and emits one final
- * value when the key ends, with the timestamp of the key's last record.
+ * value when the key ends. That value carries the timestamp {@code Long.MAX_VALUE}, as in Flink: it is emitted
+ * when the key's event time has ended (the watermark is at its maximum), not at any one record's time, and
+ * this holds whether or not the input had timestamps.
  */
 public final class BatchRollingReduceOperator<T> implements StreamOperator<T>, OperatorInput<Object>, KeyBoundaryListener {
     private final ReduceFunction<T> function;
     private final boolean inputIsPartials;
     private Output<T> output;
     private T current;
-    private long timestamp = TimestampAssigner.NO_TIMESTAMP;
 
     /** {@code inputIsPartials}: the input comes from combiners, as {@link KeyedValue}s and uncombined records. */
     public BatchRollingReduceOperator(ReduceFunction<T> function, boolean inputIsPartials) {
@@ -42,15 +42,13 @@ public final class BatchRollingReduceOperator<T> implements StreamOperator<T>, O
         if (current == null) {
             throw new NullPointerException("The reduce function returned null");
         }
-        timestamp = ts;
     }
 
     @Override
     public void endOfKey() {
         if (current != null) {
-            output.emit(current, timestamp);
+            output.emit(current, Long.MAX_VALUE);
             current = null;
-            timestamp = TimestampAssigner.NO_TIMESTAMP;
         }
     }
 

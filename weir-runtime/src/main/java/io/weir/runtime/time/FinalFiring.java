@@ -3,9 +3,9 @@ package io.weir.runtime.time;
 /**
  * Firing everything that is left when time ends (end of a key in BATCH, end of input in STREAMING): event-time
  * timers with the watermark at its maximum, then processing-time timers as if processing time jumped forward.
- * Firing may register more timers: event-time ones always fire, processing-time ones only up to the latest
- * processing time that was pending when the final firing began, so a timer that re-registers itself forever
- * cannot keep the task from ending.
+ * Firing may register more timers: event-time ones are ignored by the timer services (event time has ended),
+ * processing-time ones fire only up to the latest processing time that was pending when the final firing began,
+ * so a timer that re-registers itself forever cannot keep the task from ending.
  */
 final class FinalFiring {
     private FinalFiring() {

@@ -6,6 +6,10 @@ import io.weir.runtime.state.KeyedStateBackend;
  * STREAMING timers: every key's timers in two priority queues. Event-time timers fire when the watermark
  * passes them; processing-time timers fire when the task's processing-time service calls back, which it
  * does for the earliest pending timer only (one scheduled wake-up at a time).
+ *
+ * <p>Once the watermark is at {@code MAX_WATERMARK} (the input ended), event time has ended: the timers then
+ * pending fire once more, and event-time timers registered from then on are ignored, as BATCH does at the end of
+ * each key. Otherwise a timer that re-registers itself from {@code onTimer} would fire forever.
  */
 public final class HeapTimerService<K, N> implements InternalTimerService<N>, TimerDriver {
     private final KeyedStateBackend keyedState;
@@ -45,7 +49,10 @@ public final class HeapTimerService<K, N> implements InternalTimerService<N>, Ti
 
     @Override
     public void registerEventTimeTimer(N namespace, long time) {
-        eventTimers.add(timer(namespace, time));
+        InternalTimer<K, N> timer = timer(namespace, time);
+        if (watermark != Long.MAX_VALUE) {
+            eventTimers.add(timer);
+        }
     }
 
     @Override

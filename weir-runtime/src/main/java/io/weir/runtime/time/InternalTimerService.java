@@ -11,6 +11,10 @@ public interface InternalTimerService<N> {
     /** The operator's event time: {@code Long.MIN_VALUE} before the first watermark. */
     long currentWatermark();
 
+    /**
+     * Does nothing once event time has ended, that is while the watermark is at {@code MAX_WATERMARK}: at the end of
+     * input in STREAMING, while a key's timers fire at its end in BATCH.
+     */
     void registerEventTimeTimer(N namespace, long time);
 
     void deleteEventTimeTimer(N namespace, long time);

@@ -7,6 +7,9 @@ import io.weir.runtime.state.KeyedStateBackend;
  * the watermark is {@code Long.MIN_VALUE} (no event time has passed yet); at the end of the key it is
  * {@code MAX_WATERMARK} and every timer fires, event time first, each domain in time order. Processing time is
  * frozen, so processing-time timers fire only then too. Memory is bounded by one key's timers.
+ *
+ * <p>Event-time timers registered while the key's timers fire are ignored, as in Flink: the key's event time has
+ * ended, so such a timer could only fire at once, and one that re-registers itself would fire forever.
  */
 public final class SortedInputTimerService<K, N> implements InternalTimerService<N>, TimerDriver {
     private final KeyedStateBackend keyedState;
@@ -44,7 +47,10 @@ public final class SortedInputTimerService<K, N> implements InternalTimerService
 
     @Override
     public void registerEventTimeTimer(N namespace, long time) {
-        eventTimers.add(timer(namespace, time));
+        InternalTimer<K, N> timer = timer(namespace, time);
+        if (watermark != Long.MAX_VALUE) {
+            eventTimers.add(timer);
+        }
     }
 
     @Override

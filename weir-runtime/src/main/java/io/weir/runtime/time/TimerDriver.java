@@ -15,7 +15,8 @@ public interface TimerDriver {
      * All input ended. Processing time then jumps past every pending timer, as it does at the end of each key
      * in BATCH, so a bounded job gives the same final result in both modes: pending processing-time timers fire
      * in time order. Timers that firing registers fire too if they are not later than the last timer that was
-     * pending when the input ended; later ones (a timer re-registering itself forever) are dropped.
+     * pending when the input ended; later ones (a timer re-registering itself forever) are dropped. Event-time
+     * timers registered then are ignored (see {@link InternalTimerService#registerEventTimeTimer}).
      */
     void endOfInput() throws Exception;
 }

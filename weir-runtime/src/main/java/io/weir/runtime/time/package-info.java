@@ -8,6 +8,8 @@
  * {@link io.weir.runtime.time.MailboxProcessingTimeService}). In BATCH the input is sorted by key, so only the
  * current key's timers exist; they all fire at the end of the key, event time first, with the watermark at
  * {@code MAX_WATERMARK} ({@link io.weir.runtime.time.SortedInputTimerService}), and processing time is frozen.
+ * In both modes, once event time has ended (the watermark is at {@code MAX_WATERMARK}: end of input, end of a key)
+ * the pending timers fire and event-time timers registered from then on are ignored.
  * Operators see the same interfaces in both modes.
  *
  * <p>Watermarks and {@link io.weir.runtime.time.WatermarkStatus watermark statuses} of several streams (the

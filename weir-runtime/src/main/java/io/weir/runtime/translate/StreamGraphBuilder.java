@@ -16,6 +16,7 @@ import io.weir.runtime.graph.OperatorFactory;
 import io.weir.runtime.graph.SimpleOperatorFactory;
 import io.weir.runtime.graph.SinkOperatorFactory;
 import io.weir.runtime.graph.SourceOperatorFactory;
+import io.weir.runtime.operators.CheckedKeySelector;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,7 +27,9 @@ import java.util.Map;
 
 /**
  * Turns the API's transformations into operator nodes and edges: partitioning, union and side-output
- * transformations become properties of edges; parallelism defaults are applied and checked.
+ * transformations become properties of edges; parallelism defaults are applied and checked. Every user key
+ * selector, of an edge or of a keyed operator, is wrapped in a {@link CheckedKeySelector} naming the keyed
+ * operator, so that keys are checked the same way wherever either mode takes them.
  */
 final class StreamGraphBuilder {
     private final int defaultParallelism;
@@ -56,6 +59,11 @@ final class StreamGraphBuilder {
         return topologicalOrder;
     }
 
+    /** The selector wrapped to check each key's class and nulls, naming the operator; null for an unkeyed input. */
+    private static KeySelector<?, ?> checked(KeySelector<?, ?> selector, String operatorName) {
+        return selector == null ? null : CheckedKeySelector.of(selector, operatorName);
+    }
+
     private StreamNode node(Transformation<?> t) {
         StreamNode existing = nodes.get(t);
         if (existing != null) {
@@ -66,10 +74,10 @@ final class StreamGraphBuilder {
             node = register(t, sourceFactory(s, choices.runWatermarkGenerators()), 0, List.of(), List.of(), true);
         } else if (t instanceof OneInputTransformation<?, ?> o) {
             List<Upstream> in = resolve(o.getInput());
-            ModeChoices.Combining combining = o.isKeyed()
-                    ? choices.combiner(o.getOperation(), o.getKeySelector(), t.getName()) : null;
+            KeySelector<?, ?> key = o.isKeyed() ? CheckedKeySelector.of(o.getKeySelector(), t.getName()) : null;
+            ModeChoices.Combining combining = o.isKeyed() ? choices.combiner(o.getOperation(), key, t.getName()) : null;
             if (combining == null) {
-                List<KeySelector<?, ?>> keys = o.isKeyed() ? List.of(o.getKeySelector()) : List.of();
+                List<KeySelector<?, ?>> keys = o.isKeyed() ? List.of(key) : List.of();
                 node = register(t, operatorFactory(o.getOperation(), t.getName()), 1, keys, List.of(), false);
                 connect(in, node, 0);
             } else {
@@ -79,12 +87,14 @@ final class StreamGraphBuilder {
         } else if (t instanceof TwoInputTransformation<?, ?, ?> o) {
             List<Upstream> in1 = resolve(o.getInput1());
             List<Upstream> in2 = resolve(o.getInput2());
-            List<KeySelector<?, ?>> keys = o.isKeyed() ? List.of(o.getKeySelector1(), o.getKeySelector2()) : List.of();
+            KeySelector<?, ?> key1 = checked(o.getKeySelector1(), t.getName());
+            KeySelector<?, ?> key2 = checked(o.getKeySelector2(), t.getName());
+            List<KeySelector<?, ?>> keys = o.isKeyed() ? List.of(key1, key2) : List.of();
             boolean groups = !o.isKeyed() && choices.groupsKeyedInputsOfUnkeyedOperators()
-                    && (o.getKeySelector1() != null || o.getKeySelector2() != null);
+                    && (key1 != null || key2 != null);
             // Nulls for the input that is not keyed: List.of would refuse them.
             List<KeySelector<?, ?>> grouped = groups
-                    ? Collections.unmodifiableList(Arrays.asList(o.getKeySelector1(), o.getKeySelector2()))
+                    ? Collections.unmodifiableList(Arrays.asList(key1, key2))
                     : List.of();
             node = register(t, choices.operator(o.getOperation(), t.getName()), 2, keys, grouped, false);
             connect(in1, node, 0);
@@ -185,6 +195,8 @@ final class StreamGraphBuilder {
                 throw new IllegalArgumentException("forward() from '" + u.node().name + "' (parallelism "
                         + u.node().parallelism + ") to '" + target.name + "' (parallelism " + target.parallelism
                         + ") is not possible: forward needs equal parallelism; use rebalance() or rescale()");
+            } else if (partitioning.kind() == Partitioning.Kind.HASH) {
+                partitioning = Partitioning.hash(CheckedKeySelector.of(partitioning.keySelector(), target.name));
             }
             StreamEdge edge = new StreamEdge(u.node(), u.tag(), target, input, partitioning);
             u.node().outputs.add(edge);

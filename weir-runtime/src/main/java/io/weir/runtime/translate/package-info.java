@@ -3,7 +3,8 @@
  * <pre>
  * Pipeline (API transformations, mode-free)
  *   --ExecutionModeResolver--> STREAMING | BATCH
- *   --StreamGraphBuilder-----> operator nodes + edges (partitioning, parallelism resolved; operator chosen per mode)
+ *   --StreamGraphBuilder-----> operator nodes + edges (partitioning, parallelism resolved; operator chosen per mode;
+ *                              user key selectors wrapped to check their keys, the same in both modes)
  *   --Chainer----------------> JobGraph (tasks = chains of forward edges of equal parallelism; exchanges)
  * </pre>
  * Each mode has its own named method ({@code translateForStreaming}, {@code translateForBatch}); the

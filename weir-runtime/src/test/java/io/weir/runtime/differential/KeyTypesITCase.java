@@ -32,12 +32,17 @@ class KeyTypesITCase {
     record Pair(int number, String name) implements Serializable {
     }
 
+    /** A record whose component's type ({@code Object}) leaves its equality to the values: checked per key. */
+    record Boxed(Object value) implements Serializable {
+    }
+
     enum Color { RED, GREEN, BLUE }
 
     /** How an int key of the input becomes a key of some type; {@code value} picks between equal variants. */
     enum KeyType {
         INT, NEGATIVE_LONG, UNICODE_STRING, EQUAL_HASH_STRINGS, LONG_COMMON_PREFIX, TUPLE, TUPLE_WITH_NULLS, RECORD,
-        LIST_OF_MIXED_CLASSES, SET_OF_MIXED_CLASSES, DOUBLE_WITH_NANS, BIG_DECIMAL, ENUM_IN_TUPLE;
+        LIST_OF_MIXED_CLASSES, SET_OF_MIXED_CLASSES, DOUBLE_WITH_NANS, BIG_DECIMAL, ENUM_IN_TUPLE,
+        RECORD_OF_OBJECT;
 
         Object key(int k, int value) {
             return switch (this) {
@@ -69,6 +74,7 @@ class KeyTypesITCase {
                         : k / 8.0;
                 case BIG_DECIMAL -> BigDecimal.valueOf(k, 2);
                 case ENUM_IN_TUPLE -> Tuple2.of(Color.values()[k % 3], k % 200);
+                case RECORD_OF_OBJECT -> new Boxed(k % 2 == 0 ? "s" + k : (Object) k);
             };
         }
 

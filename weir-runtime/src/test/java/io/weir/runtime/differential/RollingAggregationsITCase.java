@@ -1,5 +1,9 @@
 package io.weir.runtime.differential;
 
+import io.weir.api.datastream.DataStream;
+import io.weir.api.eventtime.WatermarkStrategy;
+import io.weir.api.functions.Collector;
+import io.weir.api.functions.ProcessFunction;
 import io.weir.api.tuple.Tuple2;
 import io.weir.api.tuple.Tuple3;
 import io.weir.runtime.differential.Aggregation.Account;
@@ -13,9 +17,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static io.weir.runtime.differential.DifferentialHarness.runInBothModes;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every rolling aggregation, on tuples by position and on Java records and POJOs by field name: STREAMING's last
@@ -122,5 +128,58 @@ class RollingAggregationsITCase {
         ModeOutputs<Tuple2<Integer, Integer>> out = runInBothModes("SUM over " + input, parallelism,
                 Settings.tinyMemory(), env -> input.source(env).keyBy(t -> t.f0).sum(1));
         out.assertFinalValuesEqual(Aggregation.SUM.expectedPairs(input), out.assertSameFinalValues(t -> t.f0));
+    }
+
+    static Stream<Arguments> aggregationsAndWhetherInputHasTimestamps() {
+        List<Arguments> args = new ArrayList<>();
+        for (Aggregation aggregation : Aggregation.values()) {
+            args.add(Arguments.of(aggregation, true));
+            args.add(Arguments.of(aggregation, false));
+        }
+        return args.stream();
+    }
+
+    /**
+     * The timestamp of what a rolling aggregation emits: in STREAMING each update carries its record's (none when
+     * the input has none); in BATCH the one final value per key carries {@code Long.MAX_VALUE}, with or without
+     * input timestamps, as Flink's does. Timestamps here are a function of the key, so every STREAMING update of
+     * a key must carry the same one.
+     */
+    @ParameterizedTest(name = "{0}, input timestamps {1}")
+    @MethodSource("aggregationsAndWhetherInputHasTimestamps")
+    void finalValuesCarryMaxTimestampInBatchAndUpdatesTheirRecordsInStreaming(Aggregation aggregation,
+                                                                              boolean timestamped) {
+        InputSpec input = InputSpec.uniform(108, 5_000, 300);
+        ModeOutputs<Tuple3<Integer, Integer, Long>> out = runInBothModes(aggregation + " timestamps over " + input
+                + (timestamped ? " with" : " without") + " timestamps", 2, Settings.defaults(), env -> {
+                    DataStream<Tuple2<Integer, Integer>> source = input.source(env);
+                    if (timestamped) {
+                        source = source.assignTimestampsAndWatermarks(WatermarkStrategy
+                                .<Tuple2<Integer, Integer>>noWatermarks()
+                                .withTimestampAssigner((t, previous) -> timestampOfKey(t.f0)));
+                    }
+                    return aggregation.applyToPairs(source.keyBy(t -> t.f0)).process(new WithTimestamp());
+                });
+        out.assertFinalValuesEqual(aggregation.expectedPairs(input).entrySet().stream().collect(
+                        Collectors.toMap(Map.Entry::getKey, e -> e.getValue().f1)),
+                out.assertSameFinalValues(t -> t.f0, t -> t.f1));
+        assertThat(out.streaming()).as("STREAMING updates").isNotEmpty().allSatisfy(t ->
+                assertThat(t.f2).isEqualTo(timestamped ? Long.valueOf(timestampOfKey(t.f0)) : null));
+        assertThat(out.batch()).as("BATCH final values").isNotEmpty()
+                .allSatisfy(t -> assertThat(t.f2).isEqualTo(Long.MAX_VALUE));
+    }
+
+    private static long timestampOfKey(int key) {
+        return 1_000L * key - 7;
+    }
+
+    /** Appends the record's timestamp (null when it has none). */
+    private static final class WithTimestamp
+            extends ProcessFunction<Tuple2<Integer, Integer>, Tuple3<Integer, Integer, Long>> {
+        @Override
+        public void processElement(Tuple2<Integer, Integer> value, Context ctx,
+                                   Collector<Tuple3<Integer, Integer, Long>> out) {
+            out.collect(Tuple3.of(value.f0, value.f1, ctx.timestamp()));
+        }
     }
 }

@@ -62,6 +62,85 @@ class TimersDifferentialITCase {
                 .assertBothEqual(oracle(input));
     }
 
+    static Stream<Arguments> renewingCases() {
+        List<Arguments> args = new ArrayList<>();
+        List<InputSpec> inputs = List.of(InputSpec.uniform(16, 5_000, 40), InputSpec.skewed(17, 5_000, 300));
+        for (InputSpec input : inputs) {
+            for (int p : new int[]{1, 2, 4}) {
+                args.add(Arguments.of(input, p));
+            }
+        }
+        return args.stream();
+    }
+
+    /**
+     * Timers that re-register themselves from {@code onTimer} (at their time + 10, in both domains) with no
+     * watermarks before the end: STREAMING's event time ends at the end of input, BATCH's at the end of each key.
+     * Then each timer pending fires once, the event-time timers it registers are ignored, and a processing-time
+     * timer it registers beyond the latest one pending is dropped: both modes end, with the same output. (Before,
+     * BATCH and STREAMING both fired such event-time timers forever.)
+     */
+    @ParameterizedTest(name = "{0} parallelism {1}")
+    @MethodSource("renewingCases")
+    void selfRenewingTimersFireOnceWhenEventTimeEndsInBothModes(InputSpec input, int parallelism) {
+        runInBothModes("self-renewing timers over " + input, parallelism, Settings.defaults(), env -> env
+                .fromSource(new NumberSequenceSource(0, input.records() - 1L),
+                        WatermarkStrategy.<Long>noWatermarks().withTimestampAssigner((i, ts) -> timestampOf(input, i)),
+                        "timed indices")
+                .map(new ToRecord(input))
+                .keyBy(r -> r.f0)
+                .process(new RenewingTimers()))
+                .assertSameMultiset()
+                .assertBothEqual(renewingOracle(input));
+    }
+
+    private static List<Tuple4<String, Integer, Long, Long>> renewingOracle(InputSpec input) {
+        Map<Integer, java.util.Set<Long>> times = new HashMap<>();
+        Map<Integer, Long> counts = new HashMap<>();
+        for (long i = 0; i < input.records(); i++) {
+            times.computeIfAbsent(input.keyOf(i), k -> new java.util.HashSet<>()).add(timestampOf(input, i));
+            counts.merge(input.keyOf(i), 1L, Long::sum);
+        }
+        List<Tuple4<String, Integer, Long, Long>> expected = new ArrayList<>();
+        times.forEach((key, ts) -> ts.forEach(t -> expected.add(Tuple4.of("event", key, t, counts.get(key)))));
+        counts.forEach((key, count) -> expected.add(Tuple4.of("processing", key, FAR_FUTURE, count)));
+        return expected;
+    }
+
+    /**
+     * Counts a key's records; registers an event-time timer at each record's time and one far-future processing-time
+     * timer; every firing emits (domain, key, time, count) and registers a timer of its domain 10 ms later.
+     */
+    private static final class RenewingTimers
+            extends KeyedProcessFunction<Integer, Tuple2<Integer, Integer>, Tuple4<String, Integer, Long, Long>> {
+        private transient ValueState<Long> count;
+
+        @Override
+        public void open(OpenContext openContext) {
+            count = getRuntimeContext().getState(new ValueStateDescriptor<>("count", Long.class));
+        }
+
+        @Override
+        public void processElement(Tuple2<Integer, Integer> r, Context ctx,
+                                   Collector<Tuple4<String, Integer, Long, Long>> out) throws Exception {
+            count.update((count.value() == null ? 0 : count.value()) + 1);
+            ctx.timerService().registerEventTimeTimer(ctx.timestamp());
+            ctx.timerService().registerProcessingTimeTimer(FAR_FUTURE);
+        }
+
+        @Override
+        public void onTimer(long timestamp, OnTimerContext ctx, Collector<Tuple4<String, Integer, Long, Long>> out)
+                throws Exception {
+            if (ctx.timeDomain() == TimeDomain.EVENT_TIME) {
+                out.collect(Tuple4.of("event", ctx.getCurrentKey(), timestamp, count.value()));
+                ctx.timerService().registerEventTimeTimer(timestamp + 10);
+            } else {
+                out.collect(Tuple4.of("processing", ctx.getCurrentKey(), timestamp, count.value()));
+                ctx.timerService().registerProcessingTimeTimer(timestamp + 10);
+            }
+        }
+    }
+
     /** Record i has timestamp 10 i minus up to 49 ms of jitter. */
     static long timestampOf(InputSpec input, long index) {
         return index * 10 + 49 - input.valueOf(index) % 50;

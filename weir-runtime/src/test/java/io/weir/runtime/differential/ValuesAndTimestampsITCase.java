@@ -33,6 +33,7 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 
 import static io.weir.runtime.differential.DifferentialHarness.runInBothModes;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What records carry across exchanges. STREAMING hands records over by reference; BATCH serializes them into
@@ -188,21 +189,23 @@ class ValuesAndTimestampsITCase {
 
     /**
      * Timestamps assigned at a parallelism-1 source (out of order, some negative) are seen unchanged after a keyed
-     * exchange; a rolling sum's final value carries the timestamp of its key's last record in both modes
-     * (STREAMING: the last update's record; BATCH: the key's last record, through the combiner). Both keyed
-     * exchanges use the same key, so each key's records come from one producer and keep the input order: "last"
-     * is the same record in both modes.
+     * exchange. A rolling sum's updates carry their record's timestamp in STREAMING, so a key's last update has
+     * that of the key's last record; BATCH's one final value per key carries {@code Long.MAX_VALUE}, as Flink's
+     * does (it is emitted when the key's event time has ended). Both keyed exchanges use the same key, so each
+     * key's records come from one producer and keep the input order: "last" is the same record in both modes.
      */
     @ParameterizedTest(name = "parallelism {0}")
     @ValueSource(ints = {1, 2, 4})
-    void timestampsTravelWithRecordsAndWithFinalValues(int parallelism) {
+    void timestampsTravelWithRecordsAndFinalValuesCarryTheModesTimestamp(int parallelism) {
         InputSpec input = InputSpec.skewed(701, 30_000, 2_000);
-        Map<Integer, Tuple3<Integer, Integer, Long>> expected = new HashMap<>();
+        Map<Integer, Integer> expectedSums = new HashMap<>();
+        Map<Integer, Long> lastTimestamps = new HashMap<>();
+        Map<Integer, Long> endOfTime = new HashMap<>();
         for (long i = 0; i < input.records(); i++) {
             int k = input.keyOf(i);
-            int v = input.valueOf(i);
-            long ts = timestampOf(i);
-            expected.merge(k, Tuple3.of(k, v, ts), (a, b) -> Tuple3.of(k, a.f1 + b.f1, b.f2));
+            expectedSums.merge(k, input.valueOf(i), Integer::sum);
+            lastTimestamps.put(k, timestampOf(i));
+            endOfTime.put(k, Long.MAX_VALUE);
         }
         ModeOutputs<Tuple3<Integer, Integer, Long>> out = runInBothModes("timestamps through a rolling sum over "
                 + input, parallelism, Settings.tinyMemory(), env -> env
@@ -214,7 +217,16 @@ class ValuesAndTimestampsITCase {
                 .keyBy(t -> t.f0)
                 .sum(1)
                 .process(new WithTimestamp()));
-        out.assertFinalValuesEqual(expected, out.assertSameFinalValues(t -> t.f0));
+        out.assertFinalValuesEqual(expectedSums, out.assertSameFinalValues(t -> t.f0, t -> t.f1));
+        assertThat(lastByKey(out.streaming())).as("STREAMING: each key's last update's timestamp")
+                .isEqualTo(lastTimestamps);
+        assertThat(lastByKey(out.batch())).as("BATCH: each key's final value's timestamp").isEqualTo(endOfTime);
+    }
+
+    private static Map<Integer, Long> lastByKey(List<Tuple3<Integer, Integer, Long>> updates) {
+        Map<Integer, Long> last = new HashMap<>();
+        updates.forEach(t -> last.put(t.f0, t.f2));
+        return last;
     }
 
     /** Out of order, and sometimes negative. */

@@ -22,8 +22,10 @@ import io.weir.api.state.ValueStateDescriptor;
 import io.weir.api.tuple.Tuple2;
 import io.weir.api.tuple.Tuple3;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Duration;
@@ -216,6 +218,53 @@ class TimersITCase {
         @Override
         public void processElement(Integer value, Context ctx, Collector<Tuple2<Integer, Long>> out) {
             out.collect(Tuple2.of(value, ctx.timestamp()));
+        }
+    }
+
+    /**
+     * A timer that re-registers itself 10 ms later from {@code onTimer}, with event time that does not depend on
+     * timing (one source subtask, the watermark is each record's time). STREAMING: the chain follows the watermark
+     * while input runs (key 1 from 0 up to the watermark 1000), then at the end of input the timers pending (1010)
+     * fire once more and what they register is ignored. BATCH: a key's event time ends with the key, so each
+     * timer registered by a record fires once. Both end; before, each looped forever.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = RuntimeExecutionMode.class, names = {"STREAMING", "BATCH"})
+    @Timeout(60)
+    void aSelfRenewingEventTimeTimerStopsOnceEventTimeEnds(RuntimeExecutionMode mode) throws Exception {
+        StreamExecutionEnvironment env = environment(mode, 1);
+        List<Tuple2<Integer, Long>> fired = collectAll(env.fromSource(
+                        new CollectionSource<>(List.of(Tuple2.of(1, 0L), Tuple2.of(2, 1_000L))),
+                        WatermarkStrategy.<Tuple2<Integer, Long>>forGenerator(PunctuatedWatermarks::new)
+                                .withTimestampAssigner((e, ts) -> e.f1), "two events")
+                .keyBy(e -> e.f0)
+                .process(new RenewsEveryTenMillis()));
+
+        List<Tuple2<Integer, Long>> expected = new ArrayList<>();
+        if (mode == RuntimeExecutionMode.STREAMING) {
+            for (long t = 0; t <= 1_010; t += 10) {
+                expected.add(Tuple2.of(1, t));
+            }
+            expected.add(Tuple2.of(2, 1_000L));
+            expected.add(Tuple2.of(2, 1_010L));
+        } else {
+            expected.add(Tuple2.of(1, 0L));
+            expected.add(Tuple2.of(2, 1_000L));
+        }
+        assertThat(fired).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    /** Registers an event-time timer at each record's time; each firing emits (key, time) and renews 10 ms later. */
+    static final class RenewsEveryTenMillis extends KeyedProcessFunction<Integer, Tuple2<Integer, Long>, Tuple2<Integer, Long>> {
+        @Override
+        public void processElement(Tuple2<Integer, Long> value, Context ctx, Collector<Tuple2<Integer, Long>> out) {
+            ctx.timerService().registerEventTimeTimer(ctx.timestamp());
+        }
+
+        @Override
+        public void onTimer(long timestamp, OnTimerContext ctx, Collector<Tuple2<Integer, Long>> out) {
+            out.collect(Tuple2.of(ctx.getCurrentKey(), timestamp));
+            ctx.timerService().registerEventTimeTimer(timestamp + 10);
         }
     }
 

@@ -188,6 +188,31 @@ class TimerServicesTest {
         }
 
         @Test
+        void aSelfRenewingEventTimeTimerFollowsTheWatermarkThenStopsOnceEventTimeEnds() throws Exception {
+            recorder.onFire = t -> timers.registerEventTimeTimer("w", t.timestamp() + 10);
+            at("a", () -> timers.registerEventTimeTimer("w", 0));
+            timers.advanceWatermark(25);
+            assertThat(recorder.fired).containsExactly("event:a@0/w wm=25", "event:a@10/w wm=25",
+                    "event:a@20/w wm=25");
+            recorder.fired.clear();
+            timers.advanceWatermark(Long.MAX_VALUE);
+            timers.endOfInput();
+            // The timer pending when event time ended (30) fires; what it registers then is ignored.
+            assertThat(recorder.fired).containsExactly("event:a@30/w wm=MAX");
+            assertThat(timers.numberOfTimers()).isZero();
+        }
+
+        @Test
+        void eventTimeTimersRegisteredByProcessingTimeTimersAtTheEndOfInputAreIgnored() throws Exception {
+            recorder.onFire = t -> timers.registerEventTimeTimer("from-proc", 5);
+            at("a", () -> timers.registerProcessingTimeTimer("p", 1_500));
+            timers.advanceWatermark(Long.MAX_VALUE);
+            timers.endOfInput();
+            assertThat(recorder.fired).containsExactly("proc:a@1500/p");
+            assertThat(timers.numberOfTimers()).isZero();
+        }
+
+        @Test
         void registeringWithoutACurrentKeyIsAClearError() {
             assertThatThrownBy(() -> timers.registerEventTimeTimer("w", 1))
                     .isInstanceOf(IllegalStateException.class)
@@ -238,16 +263,32 @@ class TimerServicesTest {
         }
 
         @Test
-        void timersRegisteredWhileFiringFireInTheSameEndOfKey() throws Exception {
-            recorder.onFire = t -> {
-                if (t.timestamp() == 10) {
-                    timers.registerEventTimeTimer("later", 40);
-                }
-            };
+        void eventTimeTimersRegisteredWhileTheKeysTimersFireAreIgnoredSoSelfRenewingTimersStop() throws Exception {
+            recorder.onFire = t -> timers.registerEventTimeTimer("renewed", t.timestamp() + 10);
             state.setCurrentKey("a");
             timers.registerEventTimeTimer("w", 10);
+            timers.registerEventTimeTimer("w", 15);
+            timers.registerProcessingTimeTimer("p", 2_000);
             timers.endOfKey();
-            assertThat(recorder.fired).containsExactly("event:a@10/w wm=MAX", "event:a@40/later wm=MAX");
+            assertThat(recorder.fired).containsExactly("event:a@10/w wm=MAX", "event:a@15/w wm=MAX",
+                    "proc:a@2000/p");
+
+            recorder.fired.clear();
+            state.setCurrentKey("b");
+            timers.registerEventTimeTimer("w", 10);
+            timers.endOfKey();
+            assertThat(recorder.fired).as("the next key registers and fires as usual")
+                    .containsExactly("event:b@10/w wm=MAX");
+        }
+
+        @Test
+        void deletingATimerWhileTheKeysTimersFireStillWorks() throws Exception {
+            recorder.onFire = t -> timers.deleteEventTimeTimer("w", 20);
+            state.setCurrentKey("a");
+            timers.registerEventTimeTimer("w", 10);
+            timers.registerEventTimeTimer("w", 20);
+            timers.endOfKey();
+            assertThat(recorder.fired).containsExactly("event:a@10/w wm=MAX");
         }
     }
 }
