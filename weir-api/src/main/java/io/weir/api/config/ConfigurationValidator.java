@@ -28,10 +28,12 @@ public final class ConfigurationValidator {
                     + e.getValue().origin() + ")";
             List<String> inSection = keysInSection(key);
             if (!inSection.isEmpty()) {
+                String example = likelyMeant(inSection, e.getValue());
+                String value = String.valueOf(e.getValue().value());
                 throw new IllegalConfigurationException("Configuration key " + where + " names a section of "
                         + "settings, not a setting, so its value would be ignored. Set a key inside it, flat ('"
-                        + inSection.get(0) + ": ...') or nested ('" + key + ":' with '"
-                        + inSection.get(0).substring(key.length() + 1) + ": ...' indented below). Keys in it: "
+                        + example + ": " + value + "') or nested ('" + key + ":' with '"
+                        + example.substring(key.length() + 1) + ": " + value + "' indented below). Keys in it: "
                         + String.join(", ", inSection) + ".");
             }
             ConfigOption<?> typoOf = typoOf(key);
@@ -51,6 +53,22 @@ public final class ConfigurationValidator {
         String prefix = key.toLowerCase(Locale.ROOT) + ".";
         return KnownOptions.all().stream().map(ConfigOption::key)
                 .filter(k -> k.toLowerCase(Locale.ROOT).startsWith(prefix)).sorted().toList();
+    }
+
+    /** The first key of the section whose option takes the value ({@code BATCH} fits the runtime mode), else the first. */
+    private static String likelyMeant(List<String> keysInSection, Configuration.Entry entry) {
+        for (String candidate : keysInSection) {
+            try {
+                new Configuration().setString(candidate, String.valueOf(entry.value()), entry.origin())
+                        .get(KnownOptions.find(candidate));
+                if (KnownOptions.find(candidate).type() != String.class) {
+                    return candidate;
+                }
+            } catch (IllegalConfigurationException doesNotFit) {
+                // try the next key of the section
+            }
+        }
+        return keysInSection.get(0);
     }
 
     /** The known option {@code key} is most likely a misspelling of, or null if it looks like a key of its own. */

@@ -46,15 +46,23 @@ class ConfigurationValidationTest {
     @ParameterizedTest
     @CsvSource({
             "execution, BATCH, execution.runtime-mode",
-            "pipeline, 4, pipeline.max-parallelism",
+            "pipeline, 2 s, pipeline.auto-watermark-interval",
             "parallelism, 4, parallelism.default",
-            "Restart-Strategy, fixed-delay, restart-strategy.type"})
-    void aValueWhereASectionIsExpectedIsAnError(String section, String value, String keyInside) {
+            "restart-strategy, fixed-delay, restart-strategy.type"})
+    void aValueWhereASectionIsExpectedIsAnErrorSuggestingTheKeyItFits(String section, String value,
+                                                                       String keyInside) {
         assertThatThrownBy(() -> ConfigurationValidator.validate(setting(section, value)))
                 .isInstanceOf(IllegalConfigurationException.class)
                 .hasMessageContaining("'" + section + "' with value '" + value + "' (set in config.yaml)")
                 .hasMessageContaining("names a section of settings, not a setting")
-                .hasMessageContaining(keyInside);
+                .hasMessageContaining("flat ('" + keyInside + ": " + value + "')");
+    }
+
+    @Test
+    void aSectionNameInOtherLetterCaseIsAnErrorToo() {
+        assertThatThrownBy(() -> ConfigurationValidator.validate(setting("Execution", "BATCH")))
+                .hasMessageContaining("'Execution' with value 'BATCH'")
+                .hasMessageContaining("names a section of settings");
     }
 
     @ParameterizedTest
