@@ -33,6 +33,7 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 
 import static io.weir.runtime.differential.DifferentialHarness.runInBothModes;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What records carry across exchanges. STREAMING hands records over by reference; BATCH serializes them into
@@ -188,21 +189,22 @@ class ValuesAndTimestampsITCase {
 
     /**
      * Timestamps assigned at a parallelism-1 source (out of order, some negative) are seen unchanged after a keyed
-     * exchange; a rolling sum's final value carries the timestamp of its key's last record in both modes
-     * (STREAMING: the last update's record; BATCH: the key's last record, through the combiner). Both keyed
-     * exchanges use the same key, so each key's records come from one producer and keep the input order: "last"
-     * is the same record in both modes.
+     * exchange; a rolling sum's final value carries the timestamp of its key's last record: in STREAMING the
+     * last to arrive (both keyed exchanges use the same key, so each key's records come from one producer and
+     * keep the input order), in BATCH the last in timestamp order, the key's latest (through the combiner).
      */
     @ParameterizedTest(name = "parallelism {0}")
     @ValueSource(ints = {1, 2, 4})
     void timestampsTravelWithRecordsAndWithFinalValues(int parallelism) {
         InputSpec input = InputSpec.skewed(701, 30_000, 2_000);
-        Map<Integer, Tuple3<Integer, Integer, Long>> expected = new HashMap<>();
+        Map<Integer, Tuple3<Integer, Integer, Long>> expectedStreaming = new HashMap<>();
+        Map<Integer, Tuple3<Integer, Integer, Long>> expectedBatch = new HashMap<>();
         for (long i = 0; i < input.records(); i++) {
             int k = input.keyOf(i);
             int v = input.valueOf(i);
             long ts = timestampOf(i);
-            expected.merge(k, Tuple3.of(k, v, ts), (a, b) -> Tuple3.of(k, a.f1 + b.f1, b.f2));
+            expectedStreaming.merge(k, Tuple3.of(k, v, ts), (a, b) -> Tuple3.of(k, a.f1 + b.f1, b.f2));
+            expectedBatch.merge(k, Tuple3.of(k, v, ts), (a, b) -> Tuple3.of(k, a.f1 + b.f1, Math.max(a.f2, b.f2)));
         }
         ModeOutputs<Tuple3<Integer, Integer, Long>> out = runInBothModes("timestamps through a rolling sum over "
                 + input, parallelism, Settings.tinyMemory(), env -> env
@@ -214,7 +216,13 @@ class ValuesAndTimestampsITCase {
                 .keyBy(t -> t.f0)
                 .sum(1)
                 .process(new WithTimestamp()));
-        out.assertFinalValuesEqual(expected, out.assertSameFinalValues(t -> t.f0));
+        out.assertSameFinalValues(t -> t.f0, t -> Tuple2.of(t.f0, t.f1));
+        Map<Integer, Tuple3<Integer, Integer, Long>> streamingLast = new HashMap<>();
+        out.streaming().forEach(t -> streamingLast.put(t.f0, t));
+        Map<Integer, Tuple3<Integer, Integer, Long>> batchFinal = new HashMap<>();
+        out.batch().forEach(t -> batchFinal.put(t.f0, t));
+        assertThat(streamingLast).as(out.context() + ": STREAMING").isEqualTo(expectedStreaming);
+        assertThat(batchFinal).as(out.context() + ": BATCH").isEqualTo(expectedBatch);
     }
 
     /** Out of order, and sometimes negative. */
