@@ -19,8 +19,8 @@ import java.util.Arrays;
  * </pre>
  *
  * <ul>
- *   <li>PROBING, where a combiner starts unless told to combine from the start: records pass while a dry run counts their distinct combining hashes (key, or key and
- *   window) in a table of longs, holding no record. It pays if {@code 2 * capacity} records come before
+ *   <li>PROBING, where a combiner starts unless told to combine from the start: records pass while a dry run counts their distinct combining hashes (key and
+ *   timestamp) in a table of longs, holding no record. It pays if {@code 2 * capacity} records come before
  *   {@code capacity + 1} distinct hashes (a full combiner would have at least halved them), or early, at a power
  *   of two from {@value #EARLY_CHECK} records on, if the distinct hashes are at most a quarter.</li>
  *   <li>COMBINING: the combiner holds records; when it is full it flushes and reports whether the flush halved what
@@ -74,7 +74,7 @@ public final class AdaptiveCombining {
     /**
      * Whether the next record goes into the combiner; if not, the caller emits it as its own partial.
      *
-     * @param hash the hash of what the record would be combined under (its key, or its key and window)
+     * @param hash the hash of what the record would be combined under (its key and timestamp)
      */
     public boolean combines(long hash) {
         switch (phase) {

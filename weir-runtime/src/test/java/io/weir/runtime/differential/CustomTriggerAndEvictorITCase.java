@@ -63,17 +63,21 @@ class CustomTriggerAndEvictorITCase {
                         .evictor(new EvictWindowStart(10))
                         .process(new SumWindow<>()));
         // Per window in input order: each group of 4, and the rest at the end; then the first 10 ms are evicted.
-        List<Fired> expected = new ArrayList<>();
-        timeWindows(events(input), SIZE, SIZE, 0).forEach((w, es) -> {
-            for (int from = 0; from < es.size(); from += 4) {
-                List<Event> kept = es.subList(from, Math.min(from + 4, es.size())).stream()
-                        .filter(e -> e.timestamp() >= w.start() + 10).toList();
-                if (!kept.isEmpty()) {
-                    expected.add(Fired.of(w, kept));
+        java.util.function.Function<List<Event>, List<Fired>> oracle = ordered -> {
+            List<Fired> expected = new ArrayList<>();
+            timeWindows(ordered, SIZE, SIZE, 0).forEach((w, es) -> {
+                for (int from = 0; from < es.size(); from += 4) {
+                    List<Event> kept = es.subList(from, Math.min(from + 4, es.size())).stream()
+                            .filter(e -> e.timestamp() >= w.start() + 10).toList();
+                    if (!kept.isEmpty()) {
+                        expected.add(Fired.of(w, kept));
+                    }
                 }
-            }
-        });
-        outputs.assertBothEqual(expected);
+            });
+            return expected;
+        };
+        // Each key's order decides: arrival in STREAMING, timestamps in BATCH.
+        outputs.assertEachEqual(oracle.apply(events(input)), oracle.apply(TimedInput.inTimestampOrder(events(input))));
     }
 
     /**
@@ -161,19 +165,23 @@ class CustomTriggerAndEvictorITCase {
                 parallelism, env -> input.sequentialSource(env).keyBy(Event::key).window(GlobalWindows.create())
                         .trigger(new CountOrTimeoutTrigger(5, Duration.ofHours(1))).process(new SumWindow<>()));
         // The timeout never passes while the job runs: it fires when the input (BATCH: the key) ends.
-        List<Fired> expected = new ArrayList<>();
-        Map<Integer, List<Event>> pending = new TreeMap<>();
-        for (Event e : events(input)) {
-            List<Event> group = pending.computeIfAbsent(e.key(), k -> new ArrayList<>());
-            group.add(e);
-            if (group.size() == 5) {
-                expected.add(Fired.of(new KeyWindow(e.key(), Long.MIN_VALUE, Long.MAX_VALUE), group));
-                pending.remove(e.key());
+        java.util.function.Function<List<Event>, List<Fired>> oracle = ordered -> {
+            List<Fired> expected = new ArrayList<>();
+            Map<Integer, List<Event>> pending = new TreeMap<>();
+            for (Event e : ordered) {
+                List<Event> group = pending.computeIfAbsent(e.key(), k -> new ArrayList<>());
+                group.add(e);
+                if (group.size() == 5) {
+                    expected.add(Fired.of(new KeyWindow(e.key(), Long.MIN_VALUE, Long.MAX_VALUE), group));
+                    pending.remove(e.key());
+                }
             }
-        }
-        pending.forEach((key, rest) -> expected.add(Fired.of(new KeyWindow(key, Long.MIN_VALUE, Long.MAX_VALUE),
-                rest)));
-        outputs.assertBothEqual(expected);
+            pending.forEach((key, rest) -> expected.add(Fired.of(new KeyWindow(key, Long.MIN_VALUE, Long.MAX_VALUE),
+                    rest)));
+            return expected;
+        };
+        // Each key's order decides: arrival in STREAMING, timestamps in BATCH.
+        outputs.assertEachEqual(oracle.apply(events(input)), oracle.apply(TimedInput.inTimestampOrder(events(input))));
     }
 
     /**
@@ -320,20 +328,24 @@ class CustomTriggerAndEvictorITCase {
                             : asFired(windowed.aggregate(new PartialAggregate()).process(new ToResult()));
                 });
         // Per key in input order: every third record fires everything kept, after which the newest 4 stay.
-        List<Fired> expected = new ArrayList<>();
-        Map<Integer, List<Event>> kept = new TreeMap<>();
-        Map<Integer, Integer> sinceFiring = new TreeMap<>();
-        for (Event e : events(input)) {
-            List<Event> contents = kept.computeIfAbsent(e.key(), k -> new ArrayList<>());
-            contents.add(e);
-            if (sinceFiring.merge(e.key(), 1, Integer::sum) == 3) {
-                sinceFiring.put(e.key(), 0);
-                expected.add(Fired.of(new KeyWindow(e.key(), Long.MIN_VALUE, Long.MAX_VALUE), contents));
-                kept.put(e.key(), new ArrayList<>(contents.subList(Math.max(0, contents.size() - 4),
-                        contents.size())));
+        java.util.function.Function<List<Event>, List<Fired>> oracle = ordered -> {
+            List<Fired> expected = new ArrayList<>();
+            Map<Integer, List<Event>> kept = new TreeMap<>();
+            Map<Integer, Integer> sinceFiring = new TreeMap<>();
+            for (Event e : ordered) {
+                List<Event> contents = kept.computeIfAbsent(e.key(), k -> new ArrayList<>());
+                contents.add(e);
+                if (sinceFiring.merge(e.key(), 1, Integer::sum) == 3) {
+                    sinceFiring.put(e.key(), 0);
+                    expected.add(Fired.of(new KeyWindow(e.key(), Long.MIN_VALUE, Long.MAX_VALUE), contents));
+                    kept.put(e.key(), new ArrayList<>(contents.subList(Math.max(0, contents.size() - 4),
+                            contents.size())));
+                }
             }
-        }
-        outputs.assertBothEqual(expected);
+            return expected;
+        };
+        // Each key's order decides: arrival in STREAMING, timestamps in BATCH.
+        outputs.assertEachEqual(oracle.apply(events(input)), oracle.apply(TimedInput.inTimestampOrder(events(input))));
     }
 
     private static DataStream<Fired> asFired(DataStream<WindowsDifferentialITCase.Result> results) {

@@ -57,6 +57,22 @@ final class ModeOutputs<T> {
         return this;
     }
 
+    /**
+     * Each mode emitted exactly its own oracle's records, as multisets: for order-dependent logic, which sees a
+     * key's records in arrival order in STREAMING and in timestamp order in BATCH.
+     */
+    ModeOutputs<T> assertEachEqual(Collection<T> streamingExpected, Collection<T> batchExpected) {
+        String diff = Differences.ofMultisets("expected (arrival order)", streamingExpected, "STREAMING", streaming);
+        if (diff != null) {
+            fail(context + ": STREAMING differs from the oracle over the records in arrival order.\n" + diff);
+        }
+        diff = Differences.ofMultisets("expected (timestamp order)", batchExpected, "BATCH", batch);
+        if (diff != null) {
+            fail(context + ": BATCH differs from the oracle over each key's records in timestamp order.\n" + diff);
+        }
+        return this;
+    }
+
     /** Both modes emitted exactly {@code expected}, as multisets (an oracle computed from the input). */
     ModeOutputs<T> assertBothEqual(Collection<T> expected) {
         assertSameMultiset();

@@ -26,6 +26,16 @@ record TimedInput(long seed, int records, int keys, long step, long maxJitter) i
     record Event(int key, int value, long timestamp) implements Serializable {
     }
 
+    /**
+     * The events as BATCH hands them to a keyed operator: stably sorted by timestamp, so each key's events come
+     * in timestamp order, equal timestamps in index (arrival) order.
+     */
+    static java.util.List<Event> inTimestampOrder(java.util.List<Event> events) {
+        java.util.List<Event> sorted = new java.util.ArrayList<>(events);
+        sorted.sort(java.util.Comparator.comparingLong(Event::timestamp));
+        return sorted;
+    }
+
     Event event(long index) {
         int key = (int) Math.floorMod(hash(index, 1), (long) keys);
         int value = (int) Math.floorMod(hash(index, 2), 1000L);
