@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Fault injection for the file sink, at the process level: runs WordCount with --output many times and checks that
-# its output directory never holds a partial or mixed result.
+# Fault injection at the process level: runs WordCount with --output many times, killing and signalling it, and
+# checks that its output directory never holds a partial or mixed result and that no BATCH work directory is left.
 #
 #   tools/fault-injection.sh [rounds]        (default 20; each round alternates STREAMING and BATCH)
 #
@@ -8,9 +8,11 @@
 #   1. kill -9: removes the visible part files, starts bin/weir and kills it at a random moment (before, during or
 #      after the job's commit). The visible part files must then be none, or exactly the complete correct result;
 #      a commit cut in half must have left its journal, which the next job finishes.
-#   2. two jobs at once on the same directory: each must succeed or fail at once with the directory-lock error,
+#   2. SIGTERM or SIGINT (alternating) at a random moment: the process must end having removed its BATCH work
+#      directory (and the one the kill -9 left, which its start removes), with the same rule for visible parts.
+#   3. two jobs at once on the same directory: each must succeed or fail at once with the directory-lock error,
 #      at least one must succeed, and the directory must then hold exactly the correct result, with no hidden
-#      leftovers of any run.
+#      leftovers of any run, and io.tmp.dirs must hold no work directory.
 # The correct result comes from a reference run per mode into a fresh directory.
 #
 # Environment: WEIR (the bin/weir to run; default this repository's, which builds Weir when needed),
@@ -28,7 +30,9 @@ weir="${WEIR:-$repo/bin/weir}"
 work="${FAULT_INJECTION_DIR:-$(mktemp -d "${TMPDIR:-/tmp}/weir-fault-injection.XXXXXX")}"
 mkdir -p "$work"
 job=(examples/streaming/WordCount.jar)
-settings=(-Dparallelism.default=2)
+tmp="$work/tmp"
+mkdir -p "$tmp"
+settings=(-Dparallelism.default=2 "-Dio.tmp.dirs=$tmp")
 
 fail() {
   echo "FAILED: $*" >&2
@@ -49,6 +53,34 @@ visible() {
 
 leftovers() {
   find "$1" -maxdepth 1 -type f \( -name '.part-*' -o -name '.weir-commit-*' \) -printf '%f\n' | sort
+}
+
+work_directories() {
+  find "$tmp" -mindepth 1 -maxdepth 1 -name 'weir-*' -printf '%f\n' | sort
+}
+
+# Sleeps a random time up to a little more than the reference run of the mode takes; prints the milliseconds.
+random_delay() { # mode
+  local ms=$(( RANDOM * 32768 + RANDOM ))
+  ms=$(( ms % (duration_ms[$1] * 12 / 10 + 1) ))
+  sleep "$(printf '%d.%03d' $(( ms / 1000 )) $(( ms % 1000 )))"
+  echo "$ms"
+}
+
+# What a run that was stopped left visible in its output directory: nothing, the complete result, or a commit cut
+# in half with its journal (the next job finishes it); anything else fails the script.
+stopped_state() { # round mode out what
+  if [ -d "$3" ] && [ -n "$(find "$3" -maxdepth 1 -name 'part-*' -print -quit)" ]; then
+    if visible "$3" | cmp -s - "${expected_file[$2]}"; then
+      echo "the complete result"
+    elif [ -n "$(find "$3" -maxdepth 1 -name '.weir-commit-*' ! -name '*.tmp' -print -quit)" ]; then
+      echo "a commit cut in half, with its journal"
+    else
+      fail "round $1 ($2): after $4, $3 holds a partial or wrong result: $(ls -a "$3")"
+    fi
+  else
+    echo "nothing visible"
+  fi
 }
 
 now_ms() {
@@ -89,25 +121,28 @@ for round in $(seq 1 "$rounds"); do
   if [ -d "$out" ]; then
     find "$out" -maxdepth 1 -type f -name 'part-*' -delete
   fi
-  delay_ms=$(( RANDOM * 32768 + RANDOM ))
-  delay_ms=$(( delay_ms % (duration_ms[$mode] * 12 / 10 + 1) ))
   start_job "$mode" "$out" "$log-killed"
   pid=$!
-  sleep "$(printf '%d.%03d' $(( delay_ms / 1000 )) $(( delay_ms % 1000 )))"
+  delay_ms=$(random_delay "$mode")
   kill -9 "$pid" 2> /dev/null || true
   wait "$pid" 2> /dev/null || true
-  state="nothing visible"
-  if [ -d "$out" ] && [ -n "$(find "$out" -maxdepth 1 -name 'part-*' -print -quit)" ]; then
-    if visible "$out" | cmp -s - "${expected_file[$mode]}"; then
-      state="the complete result"
-    elif [ -n "$(find "$out" -maxdepth 1 -name '.weir-commit-*' ! -name '*.tmp' -print -quit)" ]; then
-      state="a commit cut in half, with its journal"
-    else
-      fail "round $round ($mode): after kill -9 at ${delay_ms} ms, $out holds a partial or wrong result: $(ls -a "$out")"
-    fi
-  fi
+  state=$(stopped_state "$round" "$mode" "$out" "kill -9 at ${delay_ms} ms")
 
-  # 2. two jobs at once on the same directory.
+  # 2. SIGTERM or SIGINT. Job control on: without it, bash starts background jobs with SIGINT ignored.
+  if (( round % 4 < 2 )); then signal=TERM; else signal=INT; fi
+  find "$out" -maxdepth 1 -type f -name 'part-*' -delete 2> /dev/null || true
+  set -m
+  start_job "$mode" "$out" "$log-signalled"
+  pid=$!
+  set +m
+  signal_ms=$(random_delay "$mode")
+  kill -s "$signal" "$pid" 2> /dev/null || true
+  wait "$pid" 2> /dev/null || true
+  signal_state=$(stopped_state "$round" "$mode" "$out" "SIG$signal at ${signal_ms} ms")
+  [ -z "$(work_directories)" ] \
+    || fail "round $round ($mode): after SIG$signal at ${signal_ms} ms, work directories are left: $(work_directories)"
+
+  # 3. two jobs at once on the same directory.
   start_job "$mode" "$out" "$log-a"; a=$!
   start_job "$mode" "$out" "$log-b"; b=$!
   succeeded=0
@@ -123,8 +158,10 @@ for round in $(seq 1 "$rounds"); do
   visible "$out" | cmp -s - "${expected_file[$mode]}" \
     || fail "round $round ($mode): after concurrent jobs, $out does not hold exactly the correct result"
   [ -z "$(leftovers "$out")" ] || fail "round $round ($mode): hidden leftovers in $out: $(leftovers "$out")"
+  [ -z "$(work_directories)" ] || fail "round $round ($mode): work directories are left: $(work_directories)"
 
-  echo "round $round ($mode): kill -9 after ${delay_ms} ms left $state; $succeeded of 2 concurrent jobs succeeded, result correct"
+  echo "round $round ($mode): kill -9 after ${delay_ms} ms left $state; SIG$signal after ${signal_ms} ms left" \
+    "$signal_state and no work directory; $succeeded of 2 concurrent jobs succeeded, result correct"
 done
 echo "all $rounds rounds passed"
 if [ -z "${FAULT_INJECTION_DIR:-}" ]; then
