@@ -123,7 +123,7 @@ public final class UserCodeTour {
 
     private static List<DataStream<String>> windows(DataStream<Event> events) {
         KeyedStream<Event, String> byKey = events.keyBy(e -> e.key());
-        OutputTag<Tuple2<String, Long>> late = new OutputTag<>("late");
+        OutputTag<Tuple2<String, Long>> late = new OutputTag<>("late") {};
         SingleOutputStreamOperator<Tuple2<String, Long>> lateTolerant = events
                 .map(e -> Tuple2.of(e.key(), (long) e.value()))
                 .keyBy(t -> t.f0)

@@ -76,6 +76,6 @@ class OutputInsideInputITCase {
 
         env.execute("beside");
 
-        assertThat(Files.readAllLines(output.resolve("part-0"))).isEqualTo(List.of("x", "y"));
+        assertThat(Files.readAllLines(output.resolve("part-0-0"))).isEqualTo(List.of("x", "y"));
     }
 }
