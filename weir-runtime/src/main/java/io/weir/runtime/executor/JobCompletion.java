@@ -55,6 +55,9 @@ final class JobCompletion {
      */
     static void completeWithLastResort(CompletableFuture<JobExecutionResult> result, Consumer<JobStatus> status,
                                        JobExecutionException lastResort) {
+        if (result.isDone()) {
+            return;
+        }
         try {
             status.accept(JobStatus.FAILED);
         } finally {
