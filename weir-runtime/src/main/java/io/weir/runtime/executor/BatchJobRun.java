@@ -84,6 +84,8 @@ final class BatchJobRun implements JobExecution, TaskListener {
     private final List<Thread> threads = new ArrayList<>();
     private final Map<SubtaskId, StreamTask> running = new HashMap<>();
     private final PreparedCommittables committables = new PreparedCommittables(JobIds.next());
+    /** Made while the heap has room: the result completes with it if even describing the failure fails. */
+    private final JobExecutionException lastResort;
     private SinkCommitCoordinator sinkCommits;
     private volatile JobStatus status = JobStatus.CREATED;
     private BatchDeployment deployment;
@@ -102,6 +104,7 @@ final class BatchJobRun implements JobExecution, TaskListener {
     BatchJobRun(JobGraph graph) {
         this.graph = graph;
         this.restartPolicy = new RestartPolicy(graph.configuration());
+        this.lastResort = JobCompletion.lastResort(graph.jobName());
         int configured = graph.configuration().get(ExecutionOptions.SLOTS);
         this.slots = configured > 0 ? configured : Runtime.getRuntime().availableProcessors();
         this.memory = BatchMemory.fit(graph, slots, Runtime.getRuntime().maxMemory());
@@ -114,7 +117,8 @@ final class BatchJobRun implements JobExecution, TaskListener {
 
     void start() {
         status = JobStatus.RUNNING;
-        JobThreads.coordinator(graph.jobName(), this::schedule, result, () -> status = JobStatus.FAILED).start();
+        JobThreads.coordinator(graph.jobName(), this::schedule, result, () -> status = JobStatus.FAILED,
+                lastResort).start();
     }
 
     @Override
@@ -331,9 +335,15 @@ final class BatchJobRun implements JobExecution, TaskListener {
             return;
         }
         if (!restartPolicy.mayRestart(run.restarts)) {
-            LOG.warn("Task '{}' failed and may not restart ({}): {}", task.name(), restartPolicy.describe(),
-                    cause.toString());
+            // Failed (and the other tasks cancelled) before the log line, which allocates: on a heap that is still
+            // full it may throw, and the job must fail with the task's error, not with that of the log line.
             failJob(task, cause);
+            try {
+                LOG.warn("Task '{}' failed and may not restart ({}): {}", task.name(), restartPolicy.describe(),
+                        cause.toString());
+            } catch (Throwable unlogged) {
+                // Only a courtesy: the result carries the error.
+            }
             return;
         }
         run.restarts++;
@@ -378,7 +388,7 @@ final class BatchJobRun implements JobExecution, TaskListener {
 
     private void complete(Duration runtime) {
         JobCompletion.complete(result, s -> status = s, graph, failure, failedTask, cancelling, runtime, accumulators,
-                taskAttempts, () -> memory.describe(slots, Runtime.getRuntime().maxMemory()));
+                taskAttempts, () -> memory.describe(slots, Runtime.getRuntime().maxMemory()), lastResort);
     }
 
     // --------------------------------------------------------------------------------------- task threads

@@ -38,6 +38,33 @@ final class JobCompletion {
         }
     }
 
+    /**
+     * The error a job's result completes with when even describing how the job ended fails, typically with an
+     * {@link OutOfMemoryError} because the heap is still full. Made when the job starts, while the heap has room:
+     * completing a result with it allocates nothing, so a client waiting on {@code execute()} is always woken.
+     */
+    static JobExecutionException lastResort(String jobName) {
+        return new JobExecutionException(jobName, "Job '" + jobName + "' failed, and the JVM had no heap left to "
+                + "describe how (an OutOfMemoryError while completing its result). Give the JVM more heap "
+                + "(e.g. JAVA_OPTS=-Xmx4g) or look for what holds on to memory.", null);
+    }
+
+    /**
+     * Completes {@code result} exceptionally with {@code lastResort}, allocating nothing; does nothing if the
+     * result is complete already.
+     */
+    static void completeWithLastResort(CompletableFuture<JobExecutionResult> result, Consumer<JobStatus> status,
+                                       JobExecutionException lastResort) {
+        if (result.isDone()) {
+            return;
+        }
+        try {
+            status.accept(JobStatus.FAILED);
+        } finally {
+            result.completeExceptionally(lastResort);
+        }
+    }
+
     static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (type.isInstance(c)) {
@@ -54,11 +81,13 @@ final class JobCompletion {
      * Sets the job's final status, then completes {@code result} (so that a client woken by the result sees the
      * final status). The result is completed whatever happens here: clients wait on it ({@code execute()},
      * {@code cancel().join()}). A failure caused by an {@link OutOfMemoryError} is reported with
-     * {@code memorySettings}, the settings that drive the job's memory.
+     * {@code memorySettings}, the settings that drive the job's memory. Should the heap not suffice even to
+     * describe the failure, the result completes with {@code lastResort}, which was made beforehand.
      */
     static void complete(CompletableFuture<JobExecutionResult> result, Consumer<JobStatus> status, JobGraph graph,
                          Throwable failure, StreamTask failedTask, boolean cancelled, Duration runtime,
-                         AccumulatorMerger accumulators, int taskAttempts, Supplier<String> memorySettings) {
+                         AccumulatorMerger accumulators, int taskAttempts, Supplier<String> memorySettings,
+                         JobExecutionException lastResort) {
         String job = graph.jobName();
         try {
             if (failure != null) {
@@ -85,10 +114,15 @@ final class JobCompletion {
                 result.complete(done);
             }
         } catch (Throwable t) {
-            LOG.error("Job '{}' ended, but its result could not be made", job, t);
-            status.accept(JobStatus.FAILED);
-            result.completeExceptionally(new JobExecutionException(job, "Job '" + job
-                    + "' ended, but its result could not be made: " + t.getMessage(), t));
+            try {
+                LOG.error("Job '{}' ended, but its result could not be made", job, t);
+                status.accept(JobStatus.FAILED);
+                result.completeExceptionally(new JobExecutionException(job, "Job '" + job
+                        + "' ended, but its result could not be made: " + t.getMessage(), t));
+            } finally {
+                // When that failed too (no heap for the message): the result must complete all the same.
+                completeWithLastResort(result, status, lastResort);
+            }
         }
     }
 }

@@ -23,10 +23,11 @@ final class JobThreads {
     /**
      * The job's coordinating thread. Its body must complete {@code result} itself; should the body die anyway
      * (for instance of an {@link OutOfMemoryError} while completing it), the result is completed exceptionally
-     * here, which does nothing if it was already completed.
+     * here, which does nothing if it was already completed. Should the heap not suffice for that error either,
+     * the result completes with {@code lastResort}, made beforehand: a client waiting on it must be woken.
      */
     static Thread coordinator(String jobName, Runnable body, CompletableFuture<JobExecutionResult> result,
-                              Runnable markFailed) {
+                              Runnable markFailed, JobExecutionException lastResort) {
         Thread thread = new Thread(body, "weir-job " + jobName);
         thread.setDaemon(true);
         thread.setUncaughtExceptionHandler((t, e) -> {
@@ -34,8 +35,12 @@ final class JobThreads {
                 markFailed.run();
                 LOG.error("The coordinating thread of job '{}' died", jobName, e);
             } finally {
-                result.completeExceptionally(new JobExecutionException(jobName, "Job '" + jobName
-                        + "' failed: its coordinating thread died of " + e, e));
+                try {
+                    result.completeExceptionally(new JobExecutionException(jobName, "Job '" + jobName
+                            + "' failed: its coordinating thread died of " + e, e));
+                } finally {
+                    result.completeExceptionally(lastResort);
+                }
             }
         });
         return thread;

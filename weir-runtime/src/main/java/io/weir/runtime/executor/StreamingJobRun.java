@@ -38,6 +38,8 @@ final class StreamingJobRun implements JobExecution, TaskListener {
     private final AccumulatorMerger accumulators = new AccumulatorMerger();
     private final Object lock = new Object();
     private final PreparedCommittables committables = new PreparedCommittables(JobIds.next());
+    /** Made while the heap has room: the result completes with it if even describing the failure fails. */
+    private final JobExecutionException lastResort;
     private volatile JobStatus status = JobStatus.CREATED;
     private List<StreamTask> tasks = List.of();
     /** The threads of the current attempt; written and read by the job thread only. */
@@ -50,11 +52,13 @@ final class StreamingJobRun implements JobExecution, TaskListener {
     StreamingJobRun(JobGraph graph) {
         this.graph = graph;
         this.restartPolicy = new RestartPolicy(graph.configuration());
+        this.lastResort = JobCompletion.lastResort(graph.jobName());
     }
 
     void start() {
         status = JobStatus.RUNNING;
-        JobThreads.coordinator(graph.jobName(), this::runAttempts, result, () -> status = JobStatus.FAILED).start();
+        JobThreads.coordinator(graph.jobName(), this::runAttempts, result, () -> status = JobStatus.FAILED,
+                lastResort).start();
     }
 
     @Override
@@ -75,7 +79,7 @@ final class StreamingJobRun implements JobExecution, TaskListener {
             }
             cancelRequested = true;
             status = JobStatus.CANCELLING;
-            tasks.forEach(StreamTask::cancel);
+            cancelTasks();
             lock.notifyAll();
         }
     }
@@ -89,8 +93,16 @@ final class StreamingJobRun implements JobExecution, TaskListener {
         try {
             attempts();
         } catch (Throwable t) {
-            failJob(null, t instanceof JobExecutionException ? t : new JobExecutionException(graph.jobName(),
-                    "Job '" + graph.jobName() + "' failed in its coordinating thread: " + t, t));
+            Throwable cause = t;
+            if (!(t instanceof JobExecutionException)) {
+                try {
+                    cause = new JobExecutionException(graph.jobName(),
+                            "Job '" + graph.jobName() + "' failed in its coordinating thread: " + t, t);
+                } catch (Throwable noHeapForTheMessage) {
+                    // The job fails with t itself: its tasks must be cancelled, or the join below waits forever.
+                }
+            }
+            failJob(null, cause);
         } finally {
             try {
                 JobCompletion.joinAll(attemptThreads);
@@ -177,7 +189,7 @@ final class StreamingJobRun implements JobExecution, TaskListener {
     private void complete(Duration runtime) {
         synchronized (lock) {
             JobCompletion.complete(result, s -> status = s, graph, failure, failedTask, cancelRequested, runtime, accumulators,
-                taskAttempts, this::memorySettings);
+                taskAttempts, this::memorySettings, lastResort);
         }
     }
 
@@ -207,22 +219,56 @@ final class StreamingJobRun implements JobExecution, TaskListener {
         failJob(task, cause);
     }
 
-    /** Records the job's first failure ({@code task} is null when no task threw it) and cancels every task. */
+    /**
+     * Records the job's first failure ({@code task} is null when no task threw it) and cancels every task.
+     *
+     * <p>Recording and cancelling allocate nothing, and come before the log line, which does: this runs when the
+     * heap may still be full (a task that ran out of memory reports while its state is being released, and its
+     * siblings hold theirs), and an {@link OutOfMemoryError} thrown between recording the failure and cancelling
+     * the tasks used to leave the job with a failure but no cancellation. The later reports then saw a failure
+     * already recorded and cancelled nothing either, so the sources waited forever for credits from consumers
+     * that had ended: {@code execute()} hung.
+     */
     private void failJob(StreamTask task, Throwable cause) {
+        boolean first;
         synchronized (lock) {
-            if (failure == null) {
+            first = failure == null;
+            if (first) {
                 failure = cause;
                 failedTask = task;
-                String where = task == null ? "The job" : "Task '" + task.name() + "'";
-                LOG.warn("{} failed, cancelling the job: {}", where, cause.toString());
-                LOG.debug("Failure of {}", where, cause);
                 if (!cancelRequested) {
                     status = JobStatus.FAILING;
                 }
-                tasks.forEach(StreamTask::cancel);
+                cancelTasks();
+            }
+        }
+        logFailure(first, task, cause);
+    }
+
+    /** Cancels every task of the current attempt without allocating (see {@link #failJob}). Holds {@link #lock}. */
+    private void cancelTasks() {
+        List<StreamTask> current = tasks;
+        for (int i = 0; i < current.size(); i++) {
+            current.get(i).cancel();
+        }
+    }
+
+    /**
+     * Logs a task's failure. Logging is only a courtesy: the failure is recorded and the job cancelled already,
+     * and the result will carry the error, so a throw here (an {@link OutOfMemoryError} on a heap that is still
+     * full) is dropped rather than let out into a task thread's report.
+     */
+    private void logFailure(boolean first, StreamTask task, Throwable cause) {
+        try {
+            if (first) {
+                LOG.warn("{} failed, cancelling the job: {}", task == null ? "The job" : "Task '" + task.name() + "'",
+                        cause.toString());
+                LOG.debug("Failure of {}", task == null ? "the job" : task.name(), cause);
             } else {
                 LOG.debug("{} also failed while the job was failing", task == null ? "The job" : task.name(), cause);
             }
+        } catch (Throwable unlogged) {
+            // Deliberately dropped; see above.
         }
     }
 

@@ -129,6 +129,28 @@ public final class StreamTask implements Runnable, TaskControl {
             return;
         }
         state = TaskState.RUNNING;
+        // The chain (and with it the operators' state) is reachable from runChain()'s frame only, so it is garbage
+        // by the time the listener hears how the task ended: a task that ran out of heap reports, and its job builds
+        // the error, without the state that exhausted the heap (allocating on a full heap there fails again).
+        Throwable failure = runChain();
+        Thread.interrupted();
+        if (cancelRequested) {
+            state = TaskState.CANCELED;
+            reported = true;
+            listener.taskCanceled(this);
+        } else if (failure != null) {
+            state = TaskState.FAILED;
+            reported = true;
+            listener.taskFailed(this, failure);
+        } else {
+            state = TaskState.FINISHED;
+            reported = true;
+            listener.taskFinished(this, accumulators);
+        }
+    }
+
+    /** Opens, runs and closes the chain; returns how it failed, null if it finished. */
+    private Throwable runChain() {
         Throwable failure = null;
         OperatorChain chain = null;
         ProcessingTimeService processingTime = spec.clock().advances()
@@ -162,20 +184,7 @@ public final class StreamTask implements Runnable, TaskControl {
                 }
             }
         }
-        Thread.interrupted();
-        if (cancelRequested) {
-            state = TaskState.CANCELED;
-            reported = true;
-            listener.taskCanceled(this);
-        } else if (failure != null) {
-            state = TaskState.FAILED;
-            reported = true;
-            listener.taskFailed(this, failure);
-        } else {
-            state = TaskState.FINISHED;
-            reported = true;
-            listener.taskFinished(this, accumulators);
-        }
+        return failure;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

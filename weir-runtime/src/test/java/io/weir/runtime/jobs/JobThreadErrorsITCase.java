@@ -7,6 +7,8 @@ import io.weir.api.common.RuntimeExecutionMode;
 import io.weir.api.config.Configuration;
 import io.weir.api.config.ExecutionOptions;
 import io.weir.api.connector.source.Boundedness;
+import io.weir.api.connector.source.InputStatus;
+import io.weir.api.connector.source.ReaderOutput;
 import io.weir.api.connector.source.Source;
 import io.weir.api.connector.source.SourceReader;
 import io.weir.api.connector.source.SourceReaderContext;
@@ -24,6 +26,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -91,6 +94,30 @@ class JobThreadErrorsITCase {
                         ? "execution.sort.memory=" : "execution.channel-capacity=")
                 .hasMessageContaining("-Xmx")
                 .hasRootCauseInstanceOf(OutOfMemoryError.class);
+    }
+
+    /**
+     * On a full heap, the failure path itself runs out of memory: here the first description of the error (the log
+     * line of the task's failure) throws another {@link OutOfMemoryError}, as building that string did in a real
+     * heap-exhaustion run. The job must still cancel its other tasks and fail with the original error. Before the
+     * fix, STREAMING recorded the failure but threw before cancelling anything, so the other source and the maps
+     * waited forever for the failed source's end of input (the timeout turns that hang into a failure).
+     */
+    @ParameterizedTest
+    @EnumSource(value = RuntimeExecutionMode.class, names = {"STREAMING", "BATCH"})
+    void anOutOfMemoryErrorWhileReportingAnOutOfMemoryErrorStillFailsTheJobWithIt(RuntimeExecutionMode mode) {
+        StreamExecutionEnvironment env = env(mode, 2);
+        env.fromSource(new RunsOutOfMemoryReadingSplitOf(50_000, 31_337), WatermarkStrategy.noWatermarks(),
+                        "exhausted source")
+                .keyBy(x -> x % 7)
+                .map(x -> x + 1).name("plain map")
+                .sinkTo(new DiscardingSink<>());
+
+        assertThatThrownBy(() -> env.execute("out of memory twice"))
+                .isInstanceOf(JobExecutionException.class)
+                .hasMessageContaining("exhausted source")
+                .hasMessageContaining("The JVM ran out of heap; the settings that drive this job's memory: ")
+                .rootCause().isInstanceOf(OutOfMemoryErrorDescribedOnlyOnce.class);
     }
 
     @ParameterizedTest
@@ -190,6 +217,75 @@ class JobThreadErrorsITCase {
         public SourceReader<Long, NumberSequenceSource.Range> createReader(SourceReaderContext context)
                 throws Exception {
             return delegate.createReader(context);
+        }
+    }
+
+    /**
+     * The longs 1..{@code count}; the reader given the split holding {@code at} throws an
+     * {@link OutOfMemoryErrorDescribedOnlyOnce} instead of reading it. An {@link Error} from a reader reaches the
+     * task's report as it is, so the first description of it is the one made while the failure is reported.
+     */
+    static final class RunsOutOfMemoryReadingSplitOf implements Source<Long, NumberSequenceSource.Range> {
+        private final NumberSequenceSource delegate;
+        private final long at;
+
+        RunsOutOfMemoryReadingSplitOf(long count, long at) {
+            this.delegate = new NumberSequenceSource(1, count);
+            this.at = at;
+        }
+
+        @Override
+        public Boundedness getBoundedness() {
+            return Boundedness.BOUNDED;
+        }
+
+        @Override
+        public SplitEnumerator<NumberSequenceSource.Range> createEnumerator(int parallelism) {
+            return delegate.createEnumerator(parallelism);
+        }
+
+        @Override
+        public SourceReader<Long, NumberSequenceSource.Range> createReader(SourceReaderContext context)
+                throws Exception {
+            SourceReader<Long, NumberSequenceSource.Range> reader = delegate.createReader(context);
+            return new SourceReader<>() {
+                private boolean exhausted;
+
+                @Override
+                public void addSplit(NumberSequenceSource.Range split) throws Exception {
+                    exhausted = split.from() <= at && at <= split.to();
+                    reader.addSplit(split);
+                }
+
+                @Override
+                public InputStatus pollNext(ReaderOutput<Long> output) throws Exception {
+                    if (exhausted) {
+                        throw new OutOfMemoryErrorDescribedOnlyOnce();
+                    }
+                    return reader.pollNext(output);
+                }
+            };
+        }
+    }
+
+    /**
+     * An OutOfMemoryError whose first {@link #toString()} throws another, as making any string does while the heap
+     * is still full; later descriptions succeed, as they do once the failed task's state has been released.
+     */
+    static final class OutOfMemoryErrorDescribedOnlyOnce extends OutOfMemoryError {
+        private static final long serialVersionUID = 1L;
+        private final AtomicBoolean described = new AtomicBoolean();
+
+        OutOfMemoryErrorDescribedOnlyOnce() {
+            super("Java heap space (injected)");
+        }
+
+        @Override
+        public String toString() {
+            if (described.compareAndSet(false, true)) {
+                throw new OutOfMemoryError("Java heap space (injected, while describing the first)");
+            }
+            return super.toString();
         }
     }
 
