@@ -39,8 +39,9 @@ public final class ExternalSorter implements AutoCloseable {
     public static final String SPILL_DIRECTORY_SETTING = SpillFiles.SPILL_DIRECTORY_SETTING;
     public static final int SEGMENT_BYTES = MemoryBudget.UNIT_BYTES;
     /**
-     * The write buffer, an index segment and two record segments while adding; read buffers for at least three
-     * runs while merging. Fewer would leave a merge that cannot make progress.
+     * The write buffer, an index segment and two record segments while adding (with timestamps, one of the record
+     * segments holds them instead); read buffers for at least three runs while merging. Fewer would leave a merge
+     * that cannot make progress.
      */
     public static final int MIN_SEGMENTS = 4;
     public static final long MIN_MEMORY_BYTES = (long) MIN_SEGMENTS * SEGMENT_BYTES;
