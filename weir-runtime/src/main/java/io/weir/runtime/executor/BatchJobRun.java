@@ -171,9 +171,15 @@ final class BatchJobRun implements JobExecution, TaskListener {
             try {
                 JobCompletion.joinAll(threads);
                 deleteWorkDirectories();
+            } catch (Throwable t) {
+                if (failure == null) {
+                    failure = t;
+                }
+            }
+            try {
                 if (sinkCommits != null) {
                     // Only the attempt of each subtask that finished is committed: a retry's output replaces the
-                    // failed one's.
+                    // failed one's. endJob closes the committers whatever happens and returns the job's outcome.
                     failure = sinkCommits.endJob(failure, cancelling,
                             (vertex, subtask) -> runs.get(new SubtaskId(vertex.id(), subtask)).finishedAttempt);
                 }

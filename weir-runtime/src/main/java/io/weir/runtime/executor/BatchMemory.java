@@ -95,10 +95,13 @@ record BatchMemory(long sortBytes, long partitionBytes) {
     private static List<Demand> mostDemanding(JobGraph graph, int slots) {
         List<Demand> all = new ArrayList<>();
         for (JobVertex v : graph.vertices()) {
-            int sorts = v.head().keyedState() == KeyedStateKind.SINGLE_KEY_SORTED_INPUT ? 1 : 0;
+            // A keyed head sorts its input; so does a head whose keyed input is grouped by key (connect with an
+            // unkeyed stream). Either takes the whole execution.sort.memory.
+            boolean sorts = v.head().keyedState() == KeyedStateKind.SINGLE_KEY_SORTED_INPUT
+                    || v.head().hasGroupedInputs();
             List<JobEdge> outputs = graph.outputsOf(v.id());
             for (int s = 0; s < v.parallelism(); s++) {
-                all.add(new Demand(sorts, outputs.size()));
+                all.add(new Demand(sorts ? 1 : 0, outputs.size()));
             }
         }
         // Which subtasks need the most depends on the two values; they are ranked at the defaults' ratio (4:1).

@@ -63,7 +63,8 @@ final class SinkCommitCoordinator {
                     try {
                         Committer<Object> committer = sink.createCommitter(initContext(graph, prepared, vertex));
                         sinks.add(new CommittingSink(op.nodeId(), op.name(), vertex, sink, committer));
-                    } catch (Exception e) {
+                    } catch (Exception | Error e) {
+                        // An Error too (a class missing from the job jar): the committers made so far hold locks.
                         Throwable closeFailure = coordinator.close();
                         JobExecutionException failure = new JobExecutionException(graph.jobName(), "Job '"
                                 + graph.jobName() + "' could not start: sink '" + op.name() + "' could not create its "
@@ -170,14 +171,16 @@ final class SinkCommitCoordinator {
      */
     Throwable endJob(Throwable failure, boolean cancelled, FinishedAttempts finished) {
         Throwable outcome = failure;
-        if (failure == null && !cancelled) {
-            try {
+        try {
+            if (failure == null && !cancelled) {
                 commitAll(finished);
-            } catch (JobExecutionException e) {
-                outcome = e;
             }
+        } catch (Throwable e) {
+            // Errors too (a user committer's LinkageError, say): the job must not be reported as finished.
+            outcome = e;
+        } finally {
+            close();
         }
-        close();
         return outcome;
     }
 

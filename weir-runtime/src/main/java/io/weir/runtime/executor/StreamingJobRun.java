@@ -124,47 +124,65 @@ final class StreamingJobRun implements JobExecution, TaskListener {
             }
             return; // runAttempts() completes the result
         }
-        for (int attempt = 0; ; attempt++) {
-            synchronized (lock) {
-                if (cancelRequested) {
-                    break;
+        Throwable thrown = null;
+        try {
+            for (int attempt = 0; ; attempt++) {
+                synchronized (lock) {
+                    if (cancelRequested) {
+                        break;
+                    }
+                    lastAttempt = attempt;
+                    try {
+                        tasks = Deployment.deployStreaming(graph, this, attempt, committables);
+                    } catch (Throwable e) {
+                        failure = e;
+                        break;
+                    }
+                    accumulators.clear();
+                    taskAttempts += tasks.size();
+                    List<Thread> threads = new ArrayList<>();
+                    for (StreamTask task : tasks) {
+                        threads.add(JobThreads.task(task, graph.userClassLoader(), this::taskFailed));
+                    }
+                    attemptThreads = threads;
                 }
-                lastAttempt = attempt;
-                try {
-                    tasks = Deployment.deployStreaming(graph, this, attempt, committables);
-                } catch (Throwable e) {
-                    failure = e;
-                    break;
+                attemptThreads.forEach(Thread::start);
+                JobCompletion.joinAll(attemptThreads);
+                synchronized (lock) {
+                    if (failure == null || cancelRequested || !restartPolicy.mayRestart(restarts)) {
+                        break;
+                    }
+                    restarts++;
+                    LOG.warn("Job '{}' restarts from the beginning (restart {} of {}) after: {}", graph.jobName(),
+                            restarts, restartPolicy.describe(), failure.toString());
+                    failure = null;
+                    failedTask = null;
+                    status = JobStatus.RUNNING;
+                    if (!awaitDelay(restartPolicy.delay())) {
+                        if (!cancelRequested) {
+                            // Interrupted: the failed attempt's output must not be committed as a success.
+                            failure = new JobExecutionException(graph.jobName(), "Job '" + graph.jobName()
+                                    + "' was interrupted while waiting to restart", new InterruptedException());
+                        }
+                        break;
+                    }
                 }
-                accumulators.clear();
-                taskAttempts += tasks.size();
-                List<Thread> threads = new ArrayList<>();
-                for (StreamTask task : tasks) {
-                    threads.add(JobThreads.task(task, graph.userClassLoader(), this::taskFailed));
-                }
-                attemptThreads = threads;
             }
-            attemptThreads.forEach(Thread::start);
-            JobCompletion.joinAll(attemptThreads);
+        } catch (Throwable t) {
+            thrown = t;
+            throw t;
+        } finally {
             synchronized (lock) {
-                if (failure == null || cancelRequested || !restartPolicy.mayRestart(restarts)) {
-                    break;
-                }
-                restarts++;
-                LOG.warn("Job '{}' restarts from the beginning (restart {} of {}) after: {}", graph.jobName(), restarts,
-                        restartPolicy.describe(), failure.toString());
-                failure = null;
-                failedTask = null;
-                status = JobStatus.RUNNING;
-                if (!awaitDelay(restartPolicy.delay())) {
-                    break;
+                // Under the lock, so that a cancel cannot slip in between the commit and the job's final status.
+                // Whatever ended the attempts, the committers are closed (they hold the output directories' locks);
+                // a throw here commits nothing and leaves failing the job to runAttempts().
+                int committedAttempt = lastAttempt;
+                Throwable outcome = sinkCommits.endJob(thrown != null ? thrown : failure, cancelRequested,
+                        (vertex, subtask) -> committedAttempt);
+                if (thrown == null) {
+                    failure = outcome;
                 }
             }
-        }
-        synchronized (lock) {
-            // Under the lock, so that a cancel cannot slip in between the commit and the job's final status.
-            int committedAttempt = lastAttempt;
-            failure = sinkCommits.endJob(failure, cancelRequested, (vertex, subtask) -> committedAttempt);
         }
     }
 

@@ -32,6 +32,42 @@ class BatchMemoryTest {
                 env.getConfiguration()));
     }
 
+    /** A keyed stream connected to an unkeyed one: BATCH groups the keyed input by key with a sort of its own. */
+    private static JobGraph mixedConnectJob(Configuration conf) {
+        conf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        env.setParallelism(2);
+        DataStreamSink<Long> sink = env.fromSequence(1, 100).keyBy(x -> x % 3)
+                .connect(env.fromSequence(1, 10))
+                .map(new Both())
+                .print();
+        return JobGraphTranslator.translate(new Pipeline("mixed", List.of(sink.getTransformation()),
+                env.getConfiguration()));
+    }
+
+    private static final class Both implements io.weir.api.functions.CoMapFunction<Long, Long, Long> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Long map1(Long value) {
+            return value;
+        }
+
+        @Override
+        public Long map2(Long value) {
+            return value;
+        }
+    }
+
+    @Test
+    void theSortOfAKeyedInputGroupedForAnUnkeyedOperatorCounts() {
+        // The connect's two subtasks each sort (2 x 64 mb) besides the sources' partitions: more than half of
+        // 160 mb, so the unset sort memory shrinks, as for a keyed operator.
+        BatchMemory memory = BatchMemory.fit(mixedConnectJob(new Configuration()), 4, 160 * MB);
+
+        assertThat(memory.sortBytes()).isLessThan(64 * MB);
+    }
+
     @Test
     void defaultsAreKeptWhenTheyFitInHalfTheHeap() {
         BatchMemory memory = BatchMemory.fit(keyedJob(new Configuration()), 4, 1024 * MB);

@@ -61,6 +61,8 @@ final class CommittingTestSink implements Sink<Long>, SupportsCommitter<Committi
         COMMITTER_RETRIES_ONCE,
         /** The committer rejects the committables. */
         COMMITTER_FAILS,
+        /** The committer throws an Error, as a class missing from the job jar would make it. */
+        COMMITTER_THROWS_AN_ERROR,
         /** The committer cannot be created. */
         COMMITTER_CANNOT_BE_CREATED
     }
@@ -138,6 +140,9 @@ final class CommittingTestSink implements Sink<Long>, SupportsCommitter<Committi
             @Override
             public void commit(Collection<CommitRequest<Batch>> requests) {
                 List<Batch> call = new ArrayList<>();
+                if (behaviour == Behaviour.COMMITTER_THROWS_AN_ERROR) {
+                    throw new NoClassDefFoundError("com/example/StoreClient");
+                }
                 for (CommitRequest<Batch> request : requests) {
                     call.add(request.getCommittable());
                     if (behaviour == Behaviour.COMMITTER_FAILS) {

@@ -156,6 +156,20 @@ class SinkCommitITCase {
 
     @ParameterizedTest
     @EnumSource(value = RuntimeExecutionMode.class, names = {"STREAMING", "BATCH"})
+    void anErrorThrownWhileCommittingFailsTheJobAndClosesTheCommitter(RuntimeExecutionMode mode) {
+        String name = "commit-error-" + mode;
+        StreamExecutionEnvironment env = env(mode, false);
+        env.fromElements(randomNumbers(10)).sinkTo(CommittingTestSink.named(name, Behaviour.COMMITTER_THROWS_AN_ERROR))
+                .setParallelism(1).name("broken store");
+
+        assertThatThrownBy(() -> env.execute("commit error " + mode))
+                .hasStackTraceContaining("com/example/StoreClient");
+        assertThat(CommittingTestSink.log(name).committed).as("nothing committed").isEmpty();
+        assertThat(CommittingTestSink.log(name).committerClosed).isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = RuntimeExecutionMode.class, names = {"STREAMING", "BATCH"})
     void aCommitterThatCannotBeCreatedStopsTheJobBeforeAnyWriter(RuntimeExecutionMode mode) {
         String name = "no-committer-" + mode;
         StreamExecutionEnvironment env = env(mode, false);
