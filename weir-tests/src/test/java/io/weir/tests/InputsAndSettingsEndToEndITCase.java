@@ -10,17 +10,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Careless use through the real {@code bin/weir} (issue 10, items 7 and 8): piped and FIFO input is read, not
@@ -57,14 +52,15 @@ class InputsAndSettingsEndToEndITCase {
                 "-Dexecution.runtime-mode=" + mode, WORD_COUNT, "--input", "/dev/stdin", "--output", output.toString());
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
-        assertThat(lastCountPerWord(output)).isEqualTo(countWords(text));
+        assertThat(WordCountEndToEndITCase.lastCountPerWord(output))
+                .isEqualTo(WordCountEndToEndITCase.countWords(text));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"STREAMING", "BATCH"})
     void textWrittenIntoAFifoIsCountedInFull(String mode) throws Exception {
         Path text = writeRandomText(tmp.resolve("text.txt"), new Random(SEED + 1), 5_000);
-        Path fifo = mkfifo(tmp.resolve("feed"));
+        Path fifo = Fifos.mkfifo(tmp.resolve("feed"));
         Path output = tmp.resolve("out");
         // Opening a FIFO for writing waits until the job opens it for reading.
         CompletableFuture<Long> writer = CompletableFuture.supplyAsync(() -> {
@@ -86,7 +82,8 @@ class InputsAndSettingsEndToEndITCase {
         }
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(writer.join()).isEqualTo(Files.size(text));
-        assertThat(lastCountPerWord(output)).isEqualTo(countWords(text));
+        assertThat(WordCountEndToEndITCase.lastCountPerWord(output))
+                .isEqualTo(WordCountEndToEndITCase.countWords(text));
     }
 
     @ParameterizedTest
@@ -180,18 +177,6 @@ class InputsAndSettingsEndToEndITCase {
         return WeirProcess.run(workDir, Map.of(), args);
     }
 
-    private static Path mkfifo(Path path) throws IOException, InterruptedException {
-        Process p;
-        try {
-            p = new ProcessBuilder("mkfifo", path.toString()).inheritIO().start();
-        } catch (IOException noMkfifo) {
-            assumeTrue(false, "needs the mkfifo command");
-            throw noMkfifo;
-        }
-        assertThat(p.waitFor()).as("mkfifo exit code").isZero();
-        return path;
-    }
-
     /** Lines of words from a skewed vocabulary, mixed case, assorted separators, some empty lines. */
     private static Path writeRandomText(Path file, Random random, int lines) throws IOException {
         String[] separators = {" ", ", ", ". ", "\t", "; ", "!", " (", ") "};
@@ -207,34 +192,5 @@ class InputsAndSettingsEndToEndITCase {
             text.append('\n');
         }
         return Files.writeString(file, text);
-    }
-
-    /** The expected result, counted without Weir: lower-case, split at every non [a-z0-9_] character. */
-    private static Map<String, Long> countWords(Path file) throws IOException {
-        Map<String, Long> counts = new TreeMap<>();
-        for (String line : Files.readAllLines(file)) {
-            for (String token : line.toLowerCase(Locale.ROOT).split("[^a-z0-9_]+")) {
-                if (!token.isEmpty()) {
-                    counts.merge(token, 1L, Long::sum);
-                }
-            }
-        }
-        return counts;
-    }
-
-    /** A word's last line holds its final count (in BATCH its only line): one subtask writes each word in order. */
-    private static Map<String, Long> lastCountPerWord(Path output) throws IOException {
-        Map<String, Long> last = new HashMap<>();
-        List<Path> parts;
-        try (Stream<Path> files = Files.list(output)) {
-            parts = files.filter(p -> p.getFileName().toString().startsWith("part-")).sorted().toList();
-        }
-        for (Path part : parts) {
-            for (String line : Files.readAllLines(part)) {
-                int comma = line.lastIndexOf(',');
-                last.put(line.substring(0, comma), Long.parseLong(line.substring(comma + 1)));
-            }
-        }
-        return new TreeMap<>(last);
     }
 }

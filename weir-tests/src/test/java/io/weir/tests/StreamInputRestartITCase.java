@@ -22,7 +22,6 @@ import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A FIFO is read once: when the task reading it fails and is restarted (the whole job in STREAMING, the task in
@@ -36,7 +35,7 @@ class StreamInputRestartITCase {
     @EnumSource(value = RuntimeExecutionMode.class, names = {"STREAMING", "BATCH"})
     void aRestartThatWouldReadAFifoAgainFailsTheJobSayingItCanBeReadOnlyOnce(RuntimeExecutionMode mode)
             throws Exception {
-        Path fifo = mkfifo(tmp.resolve("numbers.fifo"));
+        Path fifo = Fifos.mkfifo(tmp.resolve("numbers.fifo"));
         CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
             try (OutputStream out = Files.newOutputStream(fifo)) {
                 for (int i = 1; i <= 5_000; i++) {
@@ -85,17 +84,5 @@ class StreamInputRestartITCase {
             }
             return value;
         }
-    }
-
-    private static Path mkfifo(Path path) throws IOException, InterruptedException {
-        Process p;
-        try {
-            p = new ProcessBuilder("mkfifo", path.toString()).inheritIO().start();
-        } catch (IOException noMkfifo) {
-            assumeTrue(false, "needs the mkfifo command");
-            throw noMkfifo;
-        }
-        assertThat(p.waitFor()).as("mkfifo exit code").isZero();
-        return path;
     }
 }

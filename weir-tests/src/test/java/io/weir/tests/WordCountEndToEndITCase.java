@@ -213,7 +213,7 @@ class WordCountEndToEndITCase {
     }
 
     /** The expected result, counted here without Weir: lower-case, split at every non [a-z0-9_] character. */
-    private static Map<String, Long> countWords(Path file) throws IOException {
+    static Map<String, Long> countWords(Path file) throws IOException {
         Map<String, Long> counts = new TreeMap<>();
         for (String line : Files.readAllLines(file)) {
             for (String token : line.toLowerCase(Locale.ROOT).split("[^a-z0-9_]+")) {
@@ -246,7 +246,7 @@ class WordCountEndToEndITCase {
      * A word's last line in the output holds its final count: each word is counted by one subtask, which
      * writes its updates in order to its own part file.
      */
-    private static Map<String, Long> lastCountPerWord(Path output) throws IOException {
+    static Map<String, Long> lastCountPerWord(Path output) throws IOException {
         Map<String, Long> last = new HashMap<>();
         for (String line : outputLines(output)) {
             int comma = line.lastIndexOf(',');
