@@ -211,7 +211,8 @@ final class FileCommitter implements Committer<FileSinkCommittable> {
         return files;
     }
 
-    private static void move(Path from, Path to) throws IOException {
+    /** Renames atomically where the file system can (readers see the old file or the new one, never half). */
+    static void move(Path from, Path to) throws IOException {
         try {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {

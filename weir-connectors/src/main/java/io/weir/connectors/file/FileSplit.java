@@ -40,7 +40,7 @@ public record FileSplit(String path, long start, long length, String streamId) i
 
     /** Offset just past the last byte of the range ({@link Long#MAX_VALUE} for a stream: read to its end). */
     public long end() {
-        return isStream() ? Long.MAX_VALUE : start + length;
+        return start + length;
     }
 
     @Override

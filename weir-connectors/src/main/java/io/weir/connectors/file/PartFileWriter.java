@@ -6,10 +6,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Collection;
 import java.util.List;
@@ -108,7 +106,7 @@ final class PartFileWriter<T> implements CommittingSinkWriter<T, FileSinkCommitt
                     + "after flush(true) and before close()");
         }
         try {
-            move(inProgress, pending);
+            FileCommitter.move(inProgress, pending);
         } catch (IOException e) {
             throw new IOException("FileSink cannot seal '" + inProgress + "' as '" + pending + "'; was the output "
                     + "directory removed or made read-only while the job ran? " + e, e);
@@ -130,15 +128,6 @@ final class PartFileWriter<T> implements CommittingSinkWriter<T, FileSinkCommitt
             } finally {
                 Files.deleteIfExists(inProgress);
             }
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            // Only on a file system without atomic rename; a plain move is the best it offers.
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

@@ -105,7 +105,7 @@ final class SinkCommitCoordinator {
      *
      * @throws JobExecutionException naming the sink, if a commit failed; the job then fails
      */
-    void commitAll(FinishedAttempts finished) throws JobExecutionException {
+    private void commitAll(FinishedAttempts finished) throws JobExecutionException {
         for (CommittingSink sink : sinks) {
             try {
                 commit(sink, collect(sink, finished));

@@ -28,6 +28,9 @@ final class StaleWorkDirectories {
     private static final Logger LOG = LoggerFactory.getLogger(StaleWorkDirectories.class);
     private static final Set<Path> SWEPT = ConcurrentHashMap.newKeySet();
 
+    /** Not a process id: what {@link #staleOwner} says of a directory that is not stale. */
+    private static final long NOT_STALE = Long.MIN_VALUE;
+
     private StaleWorkDirectories() {
     }
 
@@ -44,8 +47,9 @@ final class StaleWorkDirectories {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(base,
                 p -> p.getFileName().toString().startsWith(WorkDirectory.PREFIX))) {
             for (Path dir : entries) {
-                if (isStale(dir)) {
-                    LOG.info("Removing the work directory {} left by process {}, which is gone", dir, ownerOf(dir));
+                long owner = staleOwner(dir);
+                if (owner != NOT_STALE) {
+                    LOG.info("Removing the work directory {} left by process {}, which is gone", dir, owner);
                     removeTree(dir);
                     removed++;
                 }
@@ -57,25 +61,34 @@ final class StaleWorkDirectories {
     }
 
     static boolean isStale(Path dir) {
+        return staleOwner(dir) != NOT_STALE;
+    }
+
+    /**
+     * The id of the dead process that left {@code dir} (-1 when none could be read), or {@link #NOT_STALE} when
+     * the directory is not a work directory, its lock is held, or it cannot be judged.
+     */
+    private static long staleOwner(Path dir) {
         Path lockFile = dir.resolve(WorkDirectory.LOCK_FILE);
         if (!Files.isDirectory(dir) || !Files.isRegularFile(lockFile)) {
-            return false;
+            return NOT_STALE;
         }
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             FileLock lock = channel.tryLock();
             if (lock == null) {
-                return false;
+                return NOT_STALE;
             }
             lock.release();
         } catch (OverlappingFileLockException heldHere) {
-            return false;
+            return NOT_STALE;
         } catch (IOException e) {
             // Unreadable or not lockable (another user's directory, a file system without locks): not ours to judge.
-            return false;
+            return NOT_STALE;
         }
         long owner = ownerOf(dir);
         // No readable id behind a free lock: the owner died between locking and writing it.
-        return owner <= 0 || !ProcessHandle.of(owner).map(ProcessHandle::isAlive).orElse(false);
+        boolean gone = owner <= 0 || !ProcessHandle.of(owner).map(ProcessHandle::isAlive).orElse(false);
+        return gone ? owner : NOT_STALE;
     }
 
     /** The process id written in the lock file, or -1 when it cannot be read. */
@@ -90,13 +103,7 @@ final class StaleWorkDirectories {
 
     private static void removeTree(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    LOG.warn("Could not delete {}: {}", p, e.toString());
-                }
-            });
+            paths.sorted(Comparator.reverseOrder()).forEach(WorkDirectory::deleteQuietly);
         } catch (IOException e) {
             LOG.warn("Could not remove the stale work directory {}: {}", dir, e.toString());
         }

@@ -186,7 +186,10 @@ final class StreamingJobRun implements JobExecution, TaskListener {
         }
     }
 
-    /** Waits the restart delay; false if the job was cancelled meanwhile. Holds {@link #lock}. */
+    /**
+     * Waits the restart delay; false if the job was cancelled or the thread interrupted meanwhile. Holds
+     * {@link #lock}.
+     */
     private boolean awaitDelay(Duration delay) {
         long deadline = System.nanoTime() + delay.toNanos();
         while (!cancelRequested) {

@@ -7,7 +7,8 @@
  *  sink subtask end   SinkOperator: flush(true), prepareCommit(), each committable wrapped in a
  *                     CommittableEnvelope and added to PreparedCommittables under (sink, subtask, attempt)
  *  job success        coordinator: per sink, the committables of each subtask's successful attempt are
- *                     unwrapped and committed in one call (retried while the committer asks to)
+ *                     unwrapped and committed in one call (retried while the committer asks to, up to 10
+ *                     times; then the job fails)
  *  job end, any way   coordinator: every Committer is closed and discards what was prepared and not committed
  * </pre>
  *

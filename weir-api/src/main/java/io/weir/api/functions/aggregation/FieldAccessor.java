@@ -115,8 +115,16 @@ abstract class FieldAccessor implements Serializable {
         }
     }
 
+    /** Per record on the aggregation's path: judged once per class, not by scanning the basic types each time. */
+    private static final ClassValue<Boolean> BASIC = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            return BasicTypeInfo.getInfoFor(type) != null;
+        }
+    };
+
     private static boolean isBasic(Object value) {
-        return BasicTypeInfo.getInfoFor(value.getClass()) != null;
+        return BASIC.get(value.getClass());
     }
 
     private static TypeInformation<?> known(TypeInformation<?> type) {
