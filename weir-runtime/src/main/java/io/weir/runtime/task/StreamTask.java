@@ -168,8 +168,9 @@ public final class StreamTask implements Runnable, TaskControl {
         } catch (Throwable t) {
             failure = t;
         } finally {
-            processingTime.shutdown();
-            input.close();
+            // Each step on its own: a throw from one must not skip closing the operators or aborting the writers.
+            failure = attempt(processingTime::shutdown, failure);
+            failure = attempt(input::close, failure);
             if (chain != null) {
                 Throwable closeFailure = chain.close();
                 if (failure == null) {
@@ -185,6 +186,20 @@ public final class StreamTask implements Runnable, TaskControl {
             }
         }
         return failure;
+    }
+
+    /** Runs a clean-up step; returns the task's failure, with the step's own throw added (as suppressed, if any). */
+    private static Throwable attempt(Runnable step, Throwable failure) {
+        try {
+            step.run();
+            return failure;
+        } catch (Throwable t) {
+            if (failure == null) {
+                return t;
+            }
+            failure.addSuppressed(t);
+            return failure;
+        }
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
